@@ -1,0 +1,11 @@
+export * from "./events.ts";
+export * from "./commands.ts";
+export * from "./errors.ts";
+export * from "./state.ts";
+export * from "./clocks.ts";
+export * from "./hazard-clocks.ts";
+export * from "./findings.ts";
+export * from "./guards.ts";
+export * from "./decide.ts";
+export * from "./simulate.ts";
+export { outcomeOf } from "./decide-handling.ts";

@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+// Every test runs in London time with a fixed clock (see test/setup.ts).
+process.env.TZ = "Europe/London";
+
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    setupFiles: ["test/setup.ts"],
+    testTimeout: 30_000,
+  },
+});
