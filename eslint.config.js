@@ -13,6 +13,11 @@ export default tseslint.config(
     },
   },
   {
+    // In tests an assertion that a fixture exists is clearer than a guard.
+    files: ["**/*.test.ts", "src/**/test-builders.ts"],
+    rules: { "@typescript-eslint/no-non-null-assertion": "off" },
+  },
+  {
     // The domain is pure: no clock, no I/O. Time comes in as a parameter.
     files: ["src/domain/**/*.ts"],
     ignores: ["src/domain/**/*.test.ts"],
