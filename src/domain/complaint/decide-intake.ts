@@ -65,7 +65,18 @@ export function decideHazardMadeSafe(
   ctx: DecisionContext,
 ): ComplaintEvent[] {
   requireEventDate(state, command.on, ctx);
-  if (!state.hazards.some((h) => !h.madeSafeAt)) throw new ComplaintRuleError("NO_HAZARD_OPEN");
+  const open = state.hazards.filter((h) => !h.madeSafeAt);
+  if (open.length === 0) throw new ComplaintRuleError("NO_HAZARD_OPEN");
+  // The event makes every open hazard safe at `at`, so it cannot be before any of them was flagged
+  // (the hazard clock would otherwise show it made safe in no time, or before it was found).
+  const flaggedLater = open.find((h) => Date.parse(command.at) < Date.parse(h.flaggedAt));
+  if (flaggedLater) {
+    throw new ComplaintRuleError(
+      "DATE_BEFORE_LAST_EVENT",
+      "at",
+      `The hazard was flagged at ${flaggedLater.flaggedAt}.`,
+    );
+  }
   return [{ type: "hazard-made-safe", on: command.on, at: command.at }];
 }
 
@@ -76,7 +87,10 @@ export function decideDefine(
 ): ComplaintEvent[] {
   requireRunning(state);
   requireEventDate(state, command.on, ctx);
-  requireCurrentStage(state, command.stage);
+  const record = requireCurrentStage(state, command.stage);
+  // The response answered every issue in the definition (Code 6.7); redefining afterwards would leave
+  // issues without a finding. Later issues are logged as new complaints (Code 6.8) or go to Stage 2.
+  if (record.respondedOn) throw new ComplaintRuleError("ALREADY_RESPONDED", "stage");
   requireUniqueIds(
     command.issues.map((i) => i.id),
     "issues",
@@ -112,8 +126,10 @@ export function decideAssignHandler(
   return [{ type: "handler-assigned", on: command.on, stage: command.stage, handler: command.handler }];
 }
 
+/** Whether two handler names are the same person's: case, surrounding and repeated spaces are ignored (Code 6.13). */
 export function sameHandler(a: string | undefined, b: string | undefined): boolean {
-  return a !== undefined && b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
+  const normal = (name: string) => name.trim().replace(/\s+/g, " ").toLowerCase();
+  return a !== undefined && b !== undefined && normal(a) === normal(b);
 }
 
 export function decideAcknowledge(
