@@ -61,6 +61,7 @@ export class WorkingCalendar {
   private rank = new Int32Array(0);
   private working = new Int32Array(0);
   private holidayNames = new Map<DayNumber, string>();
+  private closureFree: WorkingCalendar | undefined;
 
   constructor(options: WorkingCalendarOptions) {
     this.label = options.label;
@@ -80,6 +81,16 @@ export class WorkingCalendar {
     return [...this.closures]
       .sort(([a], [b]) => a - b)
       .map(([d, reason]) => ({ date: fromDayNumber(d), reason }));
+  }
+
+  /**
+   * The same calendar without closure days, cached. The Code does not provide for closures, so the Code's
+   * limits (`codeLimit`) are counted on this one while the landlord's own targets count on the full one.
+   */
+  withoutClosures(): WorkingCalendar {
+    if (this.closures.size === 0) return this;
+    this.closureFree ??= this.withClosures([]);
+    return this.closureFree;
   }
 
   /** A new calendar with the same bank holidays and the given closures. */

@@ -52,6 +52,14 @@ export interface ClockContext {
   today?: LocalDate;
 }
 
+/**
+ * The calendar the Code's limits are counted on: the organisation's closure days do not count, because
+ * the Code does not provide for them (they still move the landlord's own `due` dates).
+ */
+export function codeCalendar(ctx: Pick<ClockContext, "calendar">): WorkingCalendar {
+  return ctx.calendar.withoutClosures();
+}
+
 /** The pack's policy for a stage, or the Code's minimum where the pack has no such stage. */
 export function stagePolicy(pack: PolicyPack, stage: StageNumber): StagePolicy {
   return pack.stages[stage - 1] ?? codeMinimumStage(stage);
@@ -80,7 +88,11 @@ function acknowledgementClock(
 ): Clock {
   const start = startDate(record, policy.acknowledgement.from, stage) ?? record.startedOn;
   const due = explainAddWorkingDays(ctx.calendar, start, policy.acknowledgement.workingDays);
-  const limit = explainAddWorkingDays(ctx.calendar, record.startedOn, CODE_2024.acknowledgementWorkingDays);
+  const limit = explainAddWorkingDays(
+    codeCalendar(ctx),
+    record.startedOn,
+    CODE_2024.acknowledgementWorkingDays,
+  );
   const metOn = record.acknowledgedOn ?? null;
   const startWord = stage === 1 ? "receipt" : "the request to escalate";
   return {
@@ -111,7 +123,7 @@ function responseClock(
   const cap = codeExtensionCap(stage);
   const base = explainAddWorkingDays(ctx.calendar, start, policy.response.workingDays);
   const codeBase = record.acknowledgedOn
-    ? explainAddWorkingDays(ctx.calendar, record.acknowledgedOn, codeResponseWorkingDays(stage))
+    ? explainAddWorkingDays(codeCalendar(ctx), record.acknowledgedOn, codeResponseWorkingDays(stage))
     : null;
 
   let due = base.result;
@@ -133,18 +145,13 @@ function responseClock(
     );
     due = extended.result;
     if (codeLimit !== null && countedByCode > 0) {
-      codeLimit = ctx.calendar.addWorkingDaysToDate(codeLimit, countedByCode);
+      codeLimit = codeCalendar(ctx).addWorkingDaysToDate(codeLimit, countedByCode);
       codeNotes.push(`Extended by ${countedByCode} working days to ${codeLimit}.`);
     }
   }
   if (codeLimit !== null && codeDaysUsed < sumDays(record)) {
     codeNotes.push(
       `Extensions beyond the Code's cap of ${cap} working days, or made after the limit had passed, do not move it.`,
-    );
-  }
-  if (codeLimit === null && codeDaysUsed > 0) {
-    codeNotes.push(
-      `${codeDaysUsed} working days of extension will be added once the complaint is acknowledged.`,
     );
   }
   const metOn = record.respondedOn ?? null;

@@ -120,13 +120,18 @@ export function decideAssignHandler(
   requireRunning(state);
   requireEventDate(state, command.on, ctx);
   requireCurrentStage(state, command.stage);
-  if (command.stage === 2 && sameHandler(state.stages[1].handler, command.handler)) {
+  if (command.stage === 2 && handledStage1(state, command.handler)) {
     throw new ComplaintRuleError("STAGE2_HANDLER_WAS_STAGE1_HANDLER", "handler");
   }
   return [{ type: "handler-assigned", on: command.on, stage: command.stage, handler: command.handler }];
 }
 
 /** Whether two handler names are the same person's: case, surrounding and repeated spaces are ignored (Code 6.13). */
+/** Whether someone handled Stage 1 at any point, not only last (Code 6.13). */
+export function handledStage1(state: ComplaintState, person: string | undefined): boolean {
+  return state.stages[1].handlers.some((h) => sameHandler(h, person));
+}
+
 export function sameHandler(a: string | undefined, b: string | undefined): boolean {
   const normal = (name: string) => name.trim().replace(/\s+/g, " ").toLowerCase();
   return a !== undefined && b !== undefined && normal(a) === normal(b);

@@ -215,6 +215,23 @@ describe("assign-handler", () => {
     },
   );
 
+  it("refuses someone who handled Stage 1 before being replaced there (Code 6.13)", () => {
+    const replaced = [
+      ...received,
+      assignHandler("2026-11-02", 1, "Sam Patel"),
+      assignHandler("2026-11-03", 1, "Jo Reid"),
+      define("2026-11-03"),
+      acknowledge("2026-11-04"),
+      respond("2026-11-16"),
+      requestEscalation("2026-11-23"),
+    ];
+    expectRefused(
+      attempt(replaced, assignHandler("2026-11-24", 2, "Sam Patel"), code),
+      "STAGE2_HANDLER_WAS_STAGE1_HANDLER",
+      /Code 6\.13/,
+    );
+  });
+
   it("accepts a different person as the Stage 2 handler", () => {
     const decision = attempt(withStage1Handler, assignHandler("2026-11-24", 2, "Alex Morgan"), code);
     expect(eventsOf(decision)).toEqual([

@@ -1,6 +1,6 @@
 import { codeExtensionCap, CODE_PARAGRAPHS } from "../policy/code-2024.ts";
 import { stagePolicy, type Clock, type ClockContext } from "./clocks.ts";
-import { sameHandler } from "./decide-intake.ts";
+import { handledStage1 } from "./decide-intake.ts";
 import { escalationWindowClosedOn, isEscalationLate } from "./escalation-window.ts";
 import type { HazardClock } from "./hazard-clocks.ts";
 import type { ComplaintState } from "./state.ts";
@@ -40,12 +40,12 @@ export function complaintFindings(
     }
     findings.push(...extensionFindings(state, stage, clocks, ctx));
   }
-  if (sameHandler(state.stages[1].handler, state.stages[2]?.handler)) {
+  if (state.stages[2]?.handlers.some((h) => handledStage1(state, h))) {
     findings.push({
       severity: "error",
       code: "6.13",
       rule: "stage2-handler-independence",
-      message: `The Stage 2 handler (${state.stages[2]?.handler}) also handled Stage 1.`,
+      message: `A Stage 2 handler (${state.stages[2]?.handlers.find((h) => handledStage1(state, h))}) also handled Stage 1.`,
     });
   }
   if (state.stages[2] && ctx.pack.stages.length < 2) {

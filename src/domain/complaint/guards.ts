@@ -11,8 +11,6 @@ export interface DecisionContext {
   calendar: WorkingCalendar;
   /** The London date today; commands may not record events after it. */
   today: string;
-  /** The date of the last event recorded, so history stays in order. */
-  lastEventOn?: string;
 }
 
 export function requireDateNotInFuture(on: string, ctx: DecisionContext, field = "on"): void {
@@ -24,8 +22,12 @@ export function requireEventDate(state: ComplaintState, on: string, ctx: Decisio
   requireDateNotInFuture(on, ctx);
   if (toDayNumber(on) < toDayNumber(state.receivedOn))
     throw new ComplaintRuleError("DATE_BEFORE_RECEIPT", "on");
-  if (ctx.lastEventOn && toDayNumber(on) < toDayNumber(ctx.lastEventOn)) {
-    throw new ComplaintRuleError("DATE_BEFORE_LAST_EVENT", "on", `The last event was on ${ctx.lastEventOn}.`);
+  if (toDayNumber(on) < toDayNumber(state.lastEventOn)) {
+    throw new ComplaintRuleError(
+      "DATE_BEFORE_LAST_EVENT",
+      "on",
+      `The last event was on ${state.lastEventOn}.`,
+    );
   }
 }
 

@@ -41,10 +41,9 @@ function hazardClock(
     codeLimit = flagged + CODE_2024.emergencyHazardHours * HOUR;
     law = `Awaab's Law: an emergency hazard is investigated and made safe within ${CODE_2024.emergencyHazardHours} hours`;
   } else {
-    const day = ctx.calendar.addWorkingDaysToDate(
-      hazard.flaggedOn,
-      CODE_2024.significantHazardInvestigationWorkingDays,
-    );
+    const day = ctx.calendar
+      .withoutClosures()
+      .addWorkingDaysToDate(hazard.flaggedOn, CODE_2024.significantHazardInvestigationWorkingDays);
     codeLimit = endOfLondonDay(day);
     law = `Awaab's Law: a significant hazard is investigated within ${CODE_2024.significantHazardInvestigationWorkingDays} working days, by the end of ${day}`;
   }

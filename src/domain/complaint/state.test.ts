@@ -326,7 +326,7 @@ describe("random command sequences", () => {
           intents.forEach((intent, n) => {
             day += intent.daysLater;
             const command = commandFor(intent, state, fromDayNumber(day), ctx, n);
-            const decision = decideComplaint(state, command, { ...ctx, lastEventOn: events.at(-1)?.on });
+            const decision = decideComplaint(state, command, ctx);
             if (!decision.ok) {
               expect(decision.error).toBeInstanceOf(ComplaintRuleError);
               return;

@@ -26,7 +26,10 @@ export interface StageRecord {
   definedOn?: string;
   issues: Issue[];
   outcomesSought: string[];
+  /** The current handler. */
   handler?: string;
+  /** Everyone who has handled the stage, current handler last (Code 6.13 looks at all of them). */
+  handlers: string[];
   acknowledgedOn?: string;
   extensions: Extension[];
   respondedOn?: string;
@@ -45,6 +48,8 @@ export interface HazardRecord {
 export interface ComplaintState {
   /** Events folded so far: the next event's sequence number is `version + 1`. */
   version: number;
+  /** The date of the latest event, so new events keep the history in date order. */
+  lastEventOn: string;
   receivedOn: string;
   channel?: Channel;
   raisedBy?: "resident" | "representative";
@@ -77,7 +82,7 @@ export class MalformedHistoryError extends Error {
 }
 
 function newStage(startedOn: string, loggedOn = startedOn): StageRecord {
-  return { startedOn, loggedOn, issues: [], outcomesSought: [], extensions: [], findings: [] };
+  return { startedOn, loggedOn, issues: [], outcomesSought: [], handlers: [], extensions: [], findings: [] };
 }
 
 /** The state a history leads to. Pure: the same events always give the same state. */
@@ -88,6 +93,7 @@ export function foldComplaint(events: readonly ComplaintEvent[]): ComplaintState
   }
   let state: ComplaintState = {
     version: 1,
+    lastEventOn: first.on,
     receivedOn: first.on,
     channel: first.channel,
     raisedBy: first.raisedBy,
@@ -108,7 +114,7 @@ export function foldComplaint(events: readonly ComplaintEvent[]): ComplaintState
 
 /** The state after one more event. */
 export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintState {
-  const s: ComplaintState = { ...state, version: state.version + 1 };
+  const s: ComplaintState = { ...state, version: state.version + 1, lastEventOn: event.on };
   const stageOf = (n: StageNumber): StageRecord => {
     const record = s.stages[n];
     if (!record) {
@@ -145,7 +151,11 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
       return s;
     }
     case "handler-assigned":
-      stageOf(event.stage).handler = event.handler;
+      {
+        const stage = stageOf(event.stage);
+        stage.handler = event.handler;
+        stage.handlers = [...stage.handlers, event.handler];
+      }
       return s;
     case "acknowledged":
       stageOf(event.stage).acknowledgedOn ??= event.on;

@@ -68,15 +68,9 @@ export interface Run {
   state: ComplaintState | null;
 }
 
-/** The context with `lastEventOn` taken from the history, as the app supplies it. */
-function contextAfter(events: readonly ComplaintEvent[], ctx: DecisionContext): DecisionContext {
-  const last = events[events.length - 1];
-  return last ? { ...ctx, lastEventOn: last.on } : ctx;
-}
-
 /** Decides one command after a run so far; never throws for a broken rule. */
 export function decideNext(so: Run, command: ComplaintCommand, ctx: DecisionContext): Decision {
-  return decideComplaint(so.state, command, contextAfter(so.events, ctx));
+  return decideComplaint(so.state, command, ctx);
 }
 
 /** Applies a decision's events to a run: each event is evolved into the state in turn. */
