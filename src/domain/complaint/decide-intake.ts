@@ -34,6 +34,8 @@ export function decideReceive(command: CommandOf<"receive">, ctx: DecisionContex
     channel: command.channel,
     raisedBy: command.raisedBy,
     description: command.description,
+    policy: { id: ctx.pack.id, version: ctx.pack.version },
+    calendar: ctx.calendar.id,
   };
   if (command.loggedOn) event.loggedOn = command.loggedOn;
   if (command.issueOn) event.issueOn = command.issueOn;

@@ -17,6 +17,7 @@ import {
   completeAction,
   completeRemedy,
   contextFor,
+  decideNext,
   define,
   eventsOf,
   extend,
@@ -90,10 +91,28 @@ describe("receive", () => {
         issueOn: "2026-08-10",
         awareOn: "2026-09-01",
         description: "My roof still leaks and nobody came to the appointments.",
+        policy: { id: "hos-code-2024", version: "1.0.0" },
+        calendar: "england-and-wales@gov.uk-2018-2028",
       },
     ]);
     const state = stateAfter(received, code);
     expect(state).toMatchObject({ stage: 1, status: "awaiting-acknowledgement", receivedOn: "2026-11-02" });
+  });
+
+  it("pins the pack version: a later command under another pack or version is refused", () => {
+    const so = run(received, code);
+    const other = contextFor("bchg", "2026-12-31");
+    expectRefused(
+      decideNext(so, define("2026-11-03"), other),
+      "POLICY_MISMATCH",
+      /received under hos-code-2024 1\.0\.0/,
+    );
+    const edited = { ...code, pack: { ...code.pack, version: "1.1.0" } };
+    expectRefused(
+      decideNext(so, define("2026-11-03"), edited),
+      "POLICY_MISMATCH",
+      /pack given is hos-code-2024 1\.1\.0/,
+    );
   });
 
   it("refuses a receipt date in the future", () => {

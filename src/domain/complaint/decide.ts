@@ -50,6 +50,14 @@ function decide(
   if (command.type === "receive") return decideReceive(command, ctx);
   if (!state)
     throw new ComplaintRuleError("WRONG_STAGE", undefined, "The complaint has not been received yet.");
+  // A complaint is decided under the pack version it was received under, never a later edit of it.
+  if (state.policy && (state.policy.id !== ctx.pack.id || state.policy.version !== ctx.pack.version)) {
+    throw new ComplaintRuleError(
+      "POLICY_MISMATCH",
+      undefined,
+      `It was received under ${state.policy.id} ${state.policy.version}; the pack given is ${ctx.pack.id} ${ctx.pack.version}.`,
+    );
+  }
   switch (command.type) {
     case "flag-hazard":
       return decideFlagHazard(state, command, ctx);

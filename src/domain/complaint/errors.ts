@@ -3,6 +3,8 @@
  * in words an officer or resident understands. The web layer maps codes to HTTP statuses in one place.
  */
 export const COMPLAINT_RULES = {
+  POLICY_MISMATCH:
+    "This complaint is measured against a different version of the policy than the one given; load the pack version it was received under.",
   DATE_IN_FUTURE: "That date is in the future; record things on or after the day they happen.",
   DATE_BEFORE_RECEIPT: "That date is before the complaint was received.",
   DATE_BEFORE_LAST_EVENT:

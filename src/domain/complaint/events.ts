@@ -56,6 +56,10 @@ export const complaintEventSchema = z.discriminatedUnion("type", [
       issueOn: localDateSchema.optional(),
       awareOn: localDateSchema.optional(),
       description: text.optional(),
+      /** The policy pack version the complaint is measured against, pinned when it is received. */
+      policy: z.object({ id: text, version: text }).strict().optional(),
+      /** The calendar its dates were first computed with (see WorkingCalendar.id). */
+      calendar: text.optional(),
     })
     .strict(),
   z

@@ -48,6 +48,8 @@ export interface HazardRecord {
 export interface ComplaintState {
   /** Events folded so far: the next event's sequence number is `version + 1`. */
   version: number;
+  /** The policy pack version the complaint was received under, when recorded. */
+  policy?: { id: string; version: string };
   /** The date of the latest event, so new events keep the history in date order. */
   lastEventOn: string;
   receivedOn: string;
@@ -93,6 +95,7 @@ export function foldComplaint(events: readonly ComplaintEvent[]): ComplaintState
   }
   let state: ComplaintState = {
     version: 1,
+    policy: first.policy,
     lastEventOn: first.on,
     receivedOn: first.on,
     channel: first.channel,
