@@ -3,6 +3,7 @@ import { CODE_2024 } from "../policy/code-2024.ts";
 import type { CommandOf } from "./commands.ts";
 import { ComplaintRuleError } from "./errors.ts";
 import { isEscalationLate } from "./escalation-window.ts";
+import { endOfLondonDay } from "./hazard-clocks.ts";
 import type { ComplaintEvent, EventOf } from "./events.ts";
 import {
   requireCurrentStage,
@@ -49,6 +50,8 @@ export function decideFlagHazard(
   ctx: DecisionContext,
 ): ComplaintEvent[] {
   requireEventDate(state, command.on, ctx);
+  if (Date.parse(command.at) > endOfLondonDay(ctx.today))
+    throw new ComplaintRuleError("DATE_IN_FUTURE", "at");
   // A hazard is recorded even on a stopped complaint: the safety work does not wait on the complaint.
   return [
     {

@@ -142,6 +142,18 @@ describe("receive", () => {
 });
 
 describe("flag-hazard and record-hazard-made-safe", () => {
+  it("refuses a hazard time after the end of today", () => {
+    const today = contextFor("bchg", "2026-11-03");
+    const so = run(received, today);
+    // 23:30 UTC on 3 Nov is still 3 Nov in London (GMT); 00:30 UTC on 4 Nov is not.
+    expect(decideNext(so, flagHazard("2026-11-03", "2026-11-03T23:30:00Z"), today).ok).toBe(true);
+    expectRefused(
+      decideNext(so, flagHazard("2026-11-03", "2026-11-04T00:30:00Z"), today),
+      "DATE_IN_FUTURE",
+      /future/,
+    );
+  });
+
   it("records a hazard and when it was made safe", () => {
     const flagged = flagHazard("2026-11-03", "2026-11-03T09:30:00Z", "emergency");
     expect(eventsOf(attempt(received, flagged, code))).toEqual([

@@ -89,36 +89,27 @@ export function complaintFindings(
 }
 
 function clockFindings(clock: Clock): CaseFinding[] {
+  // A breach of the Code's limit is the finding; missing only the pack's own target is a warning.
+  const finding = lateFinding(clock, "code") ?? lateFinding(clock, "policy");
+  return finding ? [finding] : [];
+}
+
+function lateFinding(clock: Clock, against: "code" | "policy"): CaseFinding | null {
+  const state = against === "code" ? clock.codeState : clock.state;
+  if (state !== "late" && state !== "overdue") return null;
   const kind = clock.name.endsWith("acknowledgement") ? "acknowledgement" : "response";
-  const code = CODE_PARAGRAPHS[kind][clock.stage];
   const what = `Stage ${clock.stage} ${kind}`;
-  if (clock.codeState === "late" || clock.codeState === "overdue") {
-    return [
-      {
-        severity: "error",
-        code,
-        rule: `${kind}-beyond-code-limit`,
-        message:
-          clock.codeState === "late"
-            ? `The ${what} was issued on ${clock.metOn}, after the Code's limit of ${clock.codeLimit}.`
-            : `The ${what} is overdue: the Code's limit was ${clock.codeLimit}.`,
-      },
-    ];
-  }
-  if (clock.state === "late" || clock.state === "overdue") {
-    return [
-      {
-        severity: "warning",
-        code,
-        rule: `${kind}-beyond-policy-target`,
-        message:
-          clock.state === "late"
-            ? `The ${what} was issued on ${clock.metOn}, after the policy's target of ${clock.due}.`
-            : `The ${what} is overdue: the policy's target was ${clock.due}.`,
-      },
-    ];
-  }
-  return [];
+  const limit =
+    against === "code" ? `the Code's limit of ${clock.codeLimit}` : `the policy's target of ${clock.due}`;
+  return {
+    severity: against === "code" ? "error" : "warning",
+    code: CODE_PARAGRAPHS[kind][clock.stage],
+    rule: `${kind}-beyond-${against === "code" ? "code-limit" : "policy-target"}`,
+    message:
+      state === "late"
+        ? `The ${what} was issued on ${clock.metOn}, after ${limit}.`
+        : `The ${what} is overdue: it was due by ${limit}.`,
+  };
 }
 
 function extensionFindings(
