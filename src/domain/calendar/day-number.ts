@@ -120,3 +120,15 @@ export function addCalendarMonths(date: LocalDate, months: number): LocalDate {
 export function laterOf(a: LocalDate, b: LocalDate): LocalDate {
   return toDayNumber(a) >= toDayNumber(b) ? a : b;
 }
+
+const LONDON_DATE = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** The London calendar date of an instant: the date every deadline counts from (DESIGN: Time). */
+export function londonDateOf(instant: Date): LocalDate {
+  return LONDON_DATE.format(instant);
+}

@@ -1,0 +1,115 @@
+import { randomUUID } from "node:crypto";
+import { londonDateOf } from "../domain/calendar/day-number.ts";
+import type { Channel } from "../domain/policy/schema.ts";
+import type { Issue } from "../domain/complaint/events.ts";
+import { nextComplaintReference, type ComplaintIdentity } from "../store/complaints.ts";
+import { insertRepresentative, insertResident } from "../store/residents.ts";
+import { requireOrganisation } from "./complaint-context.ts";
+import { recordDecision, type CommandResult } from "./run-complaint-command.ts";
+import type { Actor, Services } from "./services.ts";
+
+export interface LogComplaintInput {
+  organisationId: string;
+  receivedOn: string;
+  loggedOn?: string;
+  channel: Channel;
+  category?: string;
+  description: string;
+  issueOn?: string;
+  awareOn?: string;
+  resident: {
+    name: string;
+    email?: string;
+    phone?: string;
+    address?: string;
+    postcode?: string;
+    contactPreferences?: Record<string, unknown>;
+    adjustments?: unknown[];
+    vulnerabilities?: unknown[];
+  };
+  /** When someone complains for the resident (Code 1.3, 3.6): who, and how their authority was given. */
+  representative?: {
+    name: string;
+    email?: string;
+    phone?: string;
+    relationship?: string;
+    authority: string;
+    authorityGivenOn?: string;
+    authorityEvidence?: string;
+  };
+  /** The complaint definition, when known at logging (Code 5.6); otherwise recorded before acknowledgement. */
+  definition?: { issues: Issue[]; outcomesSought: string[] };
+  /** A previous system's reference, for imported complaints. */
+  externalRef?: string;
+}
+
+/**
+ * Logs a complaint at Stage 1 from any channel, for the resident or through a representative: resident
+ * (and representative) records, a unique reference, the `received` event (pinning the organisation's
+ * pack version and calendar) and the definition if given, all in one transaction.
+ */
+export async function logComplaint(
+  services: Services,
+  input: LogComplaintInput,
+  actor: Actor,
+): Promise<CommandResult> {
+  return services.db.transaction(async (tx) => {
+    const org = await requireOrganisation(tx, input.organisationId);
+    const residentId = randomUUID();
+    await insertResident(tx, { organisationId: org.id, id: residentId, ...input.resident });
+    let representativeId: string | null = null;
+    if (input.representative) {
+      representativeId = randomUUID();
+      await insertRepresentative(tx, {
+        organisationId: org.id,
+        id: representativeId,
+        residentId,
+        ...input.representative,
+      });
+    }
+    const year = Number(londonDateOf(services.clock()).slice(0, 4));
+    const identity: ComplaintIdentity = {
+      organisationId: org.id,
+      id: randomUUID(),
+      reference: await nextComplaintReference(tx, org.id, org.referencePrefix, year),
+      externalRef: input.externalRef ?? null,
+      residentId,
+      representativeId,
+      channel: input.channel,
+      category: input.category ?? null,
+      description: input.description,
+      receivedOn: input.receivedOn,
+      packId: org.packId,
+      packVersion: org.packVersion,
+    };
+    let result = await recordDecision(
+      tx,
+      services,
+      identity,
+      [],
+      {
+        type: "receive",
+        on: input.receivedOn,
+        channel: input.channel,
+        raisedBy: input.representative ? "representative" : "resident",
+        description: input.description,
+        ...(input.loggedOn ? { loggedOn: input.loggedOn } : {}),
+        ...(input.issueOn ? { issueOn: input.issueOn } : {}),
+        ...(input.awareOn ? { awareOn: input.awareOn } : {}),
+      },
+      actor,
+    );
+    if (input.definition) {
+      const defineOn = input.loggedOn ?? input.receivedOn;
+      result = await recordDecision(
+        tx,
+        services,
+        identity,
+        result.events,
+        { type: "define", on: defineOn, stage: 1, ...input.definition },
+        actor,
+      );
+    }
+    return result;
+  });
+}
