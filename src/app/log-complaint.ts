@@ -3,6 +3,7 @@ import { londonDateOf } from "../domain/calendar/day-number.ts";
 import type { Channel } from "../domain/policy/schema.ts";
 import type { Issue } from "../domain/complaint/events.ts";
 import { nextComplaintReference, type ComplaintIdentity } from "../store/complaints.ts";
+import type { Queryable } from "../store/database.ts";
 import { insertRepresentative, insertResident } from "../store/residents.ts";
 import { requireOrganisation } from "./complaint-context.ts";
 import { recordDecision, type CommandResult } from "./run-complaint-command.ts";
@@ -53,63 +54,71 @@ export async function logComplaint(
   input: LogComplaintInput,
   actor: Actor,
 ): Promise<CommandResult> {
-  return services.db.transaction(async (tx) => {
-    const org = await requireOrganisation(tx, input.organisationId);
-    const residentId = randomUUID();
-    await insertResident(tx, { organisationId: org.id, id: residentId, ...input.resident });
-    let representativeId: string | null = null;
-    if (input.representative) {
-      representativeId = randomUUID();
-      await insertRepresentative(tx, {
-        organisationId: org.id,
-        id: representativeId,
-        residentId,
-        ...input.representative,
-      });
-    }
-    const year = Number(londonDateOf(services.clock()).slice(0, 4));
-    const identity: ComplaintIdentity = {
+  return services.db.transaction((tx) => logComplaintInTransaction(tx, services, input, actor));
+}
+
+/** The same, inside a transaction the caller already holds (imports, spin-off complaints, contacts). */
+export async function logComplaintInTransaction(
+  tx: Queryable,
+  services: Services,
+  input: LogComplaintInput,
+  actor: Actor,
+): Promise<CommandResult> {
+  const org = await requireOrganisation(tx, input.organisationId);
+  const residentId = randomUUID();
+  await insertResident(tx, { organisationId: org.id, id: residentId, ...input.resident });
+  let representativeId: string | null = null;
+  if (input.representative) {
+    representativeId = randomUUID();
+    await insertRepresentative(tx, {
       organisationId: org.id,
-      id: randomUUID(),
-      reference: await nextComplaintReference(tx, org.id, org.referencePrefix, year),
-      externalRef: input.externalRef ?? null,
+      id: representativeId,
       residentId,
-      representativeId,
+      ...input.representative,
+    });
+  }
+  const year = Number(londonDateOf(services.clock()).slice(0, 4));
+  const identity: ComplaintIdentity = {
+    organisationId: org.id,
+    id: randomUUID(),
+    reference: await nextComplaintReference(tx, org.id, org.referencePrefix, year),
+    externalRef: input.externalRef ?? null,
+    residentId,
+    representativeId,
+    channel: input.channel,
+    category: input.category ?? null,
+    description: input.description,
+    receivedOn: input.receivedOn,
+    packId: org.packId,
+    packVersion: org.packVersion,
+  };
+  let result = await recordDecision(
+    tx,
+    services,
+    identity,
+    [],
+    {
+      type: "receive",
+      on: input.receivedOn,
       channel: input.channel,
-      category: input.category ?? null,
+      raisedBy: input.representative ? "representative" : "resident",
       description: input.description,
-      receivedOn: input.receivedOn,
-      packId: org.packId,
-      packVersion: org.packVersion,
-    };
-    let result = await recordDecision(
+      ...(input.loggedOn ? { loggedOn: input.loggedOn } : {}),
+      ...(input.issueOn ? { issueOn: input.issueOn } : {}),
+      ...(input.awareOn ? { awareOn: input.awareOn } : {}),
+    },
+    actor,
+  );
+  if (input.definition) {
+    const defineOn = input.loggedOn ?? input.receivedOn;
+    result = await recordDecision(
       tx,
       services,
       identity,
-      [],
-      {
-        type: "receive",
-        on: input.receivedOn,
-        channel: input.channel,
-        raisedBy: input.representative ? "representative" : "resident",
-        description: input.description,
-        ...(input.loggedOn ? { loggedOn: input.loggedOn } : {}),
-        ...(input.issueOn ? { issueOn: input.issueOn } : {}),
-        ...(input.awareOn ? { awareOn: input.awareOn } : {}),
-      },
+      result.events,
+      { type: "define", on: defineOn, stage: 1, ...input.definition },
       actor,
     );
-    if (input.definition) {
-      const defineOn = input.loggedOn ?? input.receivedOn;
-      result = await recordDecision(
-        tx,
-        services,
-        identity,
-        result.events,
-        { type: "define", on: defineOn, stage: 1, ...input.definition },
-        actor,
-      );
-    }
-    return result;
-  });
+  }
+  return result;
 }
