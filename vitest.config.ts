@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     setupFiles: ["test/setup.ts"],
-    testTimeout: 30_000,
+    testTimeout: 60_000,
+    // Opening an embedded database takes seconds on a busy 2-core machine.
+    hookTimeout: 120_000,
   },
 });

@@ -3,6 +3,15 @@ import { calendarAdd } from "./calendar-command.ts";
 import { UsageError, processOutput, type CliOutput } from "./output.ts";
 import { policyLint, policyList } from "./policy-commands.ts";
 import { simulate } from "./simulate-command.ts";
+import {
+  complaintShow,
+  dbMigrate,
+  dbRebuildProjections,
+  demo,
+  importCommand,
+  orgAdd,
+  userAdd,
+} from "./store-commands.ts";
 
 /** Errors whose message is already written for the person at the keyboard. */
 function isExplainedError(error: unknown): error is Error {
@@ -62,6 +71,87 @@ export async function runCli(args: readonly string[], io: CliOutput = processOut
     .option("--json", "machine-readable output (the documented contract)")
     .action((options: { policy: string; input: string; today?: string; json?: boolean }) => {
       exitCode = simulate(io, options);
+    });
+
+  const db = program
+    .command("db")
+    .description("the database (DATABASE_URL, or the embedded one in REDRESS_DATA_DIR)");
+  db.command("migrate")
+    .description("apply the migrations not yet applied")
+    .action(async () => {
+      exitCode = await dbMigrate(io);
+    });
+  db.command("rebuild-projections")
+    .description("recompute every complaint's projection from its events")
+    .option("--org <id>", "only this organisation")
+    .action(async (options: { org?: string }) => {
+      exitCode = await dbRebuildProjections(io, options);
+    });
+
+  program
+    .command("demo")
+    .description("create one demo organisation per bundled pack, with users and complaints")
+    .option("--seed <n>", "seed for the synthetic data (the same seed gives the same data)")
+    .action(async (options: { seed?: string }) => {
+      exitCode = await demo(io, options);
+    });
+
+  program
+    .command("org")
+    .description("organisations (landlords)")
+    .command("add")
+    .description("add a landlord running a policy pack")
+    .requiredOption("--id <id>", "short id, e.g. bchg")
+    .requiredOption("--name <name>", "the landlord's name")
+    .requiredOption("--pack <pack>", "a bundled pack id or the path of a pack file")
+    .requiredOption("--homes <n>", "low-cost rental (LCRA) homes, for TSM CH01")
+    .option("--lcho <n>", "low-cost home ownership (LCHO) homes")
+    .option("--prefix <PREFIX>", "reference prefix (default: the id in capitals)")
+    .action(
+      async (options: {
+        id: string;
+        name: string;
+        pack: string;
+        homes: string;
+        lcho?: string;
+        prefix?: string;
+      }) => {
+        exitCode = await orgAdd(io, options);
+      },
+    );
+
+  program
+    .command("user")
+    .description("staff accounts")
+    .command("add")
+    .description("add a staff account; prints its first password once")
+    .requiredOption("--org <id>", "the organisation")
+    .requiredOption("--email <email>", "sign-in email")
+    .requiredOption("--role <role>", "agent, handler, reviewer, complaints-team, executive or admin")
+    .option("--name <name>", "display name")
+    .action(async (options: { org: string; email: string; role: string; name?: string }) => {
+      exitCode = await userAdd(io, options);
+    });
+
+  program
+    .command("import")
+    .description("import complaints from a previous system, one JSON object per line")
+    .requiredOption("--org <id>", "the organisation")
+    .requiredOption("--input <file.jsonl>", "the file to import")
+    .action(async (options: { org: string; input: string }) => {
+      exitCode = await importCommand(io, options);
+    });
+
+  program
+    .command("complaint")
+    .description("complaints")
+    .command("show")
+    .description("a complaint with its clocks (the simulate shape), findings and events")
+    .argument("<reference>", "its reference, or its external reference if imported")
+    .requiredOption("--org <id>", "the organisation")
+    .option("--json", "machine-readable output")
+    .action(async (reference: string, options: { org: string; json?: boolean }) => {
+      exitCode = await complaintShow(io, reference, options);
     });
 
   try {

@@ -111,3 +111,15 @@ export async function nextComplaintReference(
   );
   return `${prefix}-${year}-${String(result.rows[0]?.last_number).padStart(6, "0")}`;
 }
+
+/** How many complaints an organisation has in each status. */
+export async function countComplaintsByStatus(
+  tx: Queryable,
+  organisationId: string,
+): Promise<{ status: string; count: number }[]> {
+  const result = await tx.query<{ status: string; count: number }>(
+    "SELECT status, count(*)::int AS count FROM complaints WHERE organisation_id = $1 GROUP BY status ORDER BY status",
+    [organisationId],
+  );
+  return result.rows;
+}

@@ -36,13 +36,16 @@ export type DatabaseConfig =
  */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if ("url" in config) {
-    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
     const schema = config.schema;
-    if (schema) {
-      if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`"${schema}" is not a usable schema name.`);
-      await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      pool.on("connect", (client) => void client.query(`SET search_path TO ${schema}`));
-    }
+    if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema))
+      throw new Error(`"${schema}" is not a usable schema name.`);
+    // The search path is set when each connection starts, so no query can run before it.
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: 10,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
+    if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     return wrap(pool, "postgres");
   }
   if (!config.dataDir.startsWith("memory://")) mkdirSync(config.dataDir, { recursive: true });

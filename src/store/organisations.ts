@@ -15,18 +15,20 @@ export interface OrganisationRow {
 
 /** Keeps a pack version's content; a version once stored never changes (complaints are pinned to it). */
 export async function storePackVersion(tx: Queryable, pack: PolicyPack): Promise<void> {
-  const existing = await tx.query<{ content: PolicyPack }>(
-    "SELECT content FROM policy_pack_versions WHERE pack_id = $1 AND version = $2",
-    [pack.id, pack.version],
+  const content = JSON.stringify(policyPackSchema.parse(pack));
+  // jsonb equality compares content, not key order or spacing.
+  const existing = await tx.query<{ same: boolean }>(
+    "SELECT content = $3::jsonb AS same FROM policy_pack_versions WHERE pack_id = $1 AND version = $2",
+    [pack.id, pack.version, content],
   );
   const stored = existing.rows[0];
   if (!stored) {
     await tx.query("INSERT INTO policy_pack_versions (pack_id, version, content) VALUES ($1, $2, $3)", [
       pack.id,
       pack.version,
-      JSON.stringify(pack),
+      content,
     ]);
-  } else if (JSON.stringify(stored.content) !== JSON.stringify(policyPackSchema.parse(pack))) {
+  } else if (!stored.same) {
     throw new Error(
       `Policy pack ${pack.id} ${pack.version} is already stored with different content; give the changed pack a new version.`,
     );

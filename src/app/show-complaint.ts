@@ -1,0 +1,44 @@
+import { londonDateOf } from "../domain/calendar/day-number.ts";
+import type { ComplaintEvent } from "../domain/complaint/events.ts";
+import { simulateComplaint, type SimulationResult } from "../domain/complaint/simulate.ts";
+import { loadComplaintEvents } from "../store/complaint-events.ts";
+import { findComplaintIdentity } from "../store/complaints.ts";
+import { calendarFor, packVersion, requireOrganisation, UnknownComplaintError } from "./complaint-context.ts";
+import type { Services } from "./services.ts";
+
+export interface ComplaintView extends SimulationResult {
+  reference: string;
+  externalRef: string | null;
+  category: string | null;
+  channel: string | null;
+  receivedOn: string;
+  events: ComplaintEvent[];
+}
+
+/**
+ * A complaint as of today, by reference or (for imported complaints) external reference: its clocks in
+ * the same shape as `redress simulate`, judged against today, with its findings and full event history.
+ */
+export async function showComplaint(
+  services: Services,
+  organisationId: string,
+  reference: string,
+): Promise<ComplaintView> {
+  return services.db.transaction(async (tx) => {
+    const org = await requireOrganisation(tx, organisationId);
+    const identity = await findComplaintIdentity(tx, organisationId, reference);
+    if (!identity) throw new UnknownComplaintError(reference);
+    const events = await loadComplaintEvents(tx, organisationId, identity.id);
+    const pack = await packVersion(tx, identity.packId, identity.packVersion);
+    const view = simulateComplaint({ events }, pack, calendarFor(org), londonDateOf(services.clock()));
+    return {
+      reference: identity.reference,
+      externalRef: identity.externalRef,
+      category: identity.category,
+      channel: identity.channel,
+      receivedOn: identity.receivedOn,
+      ...view,
+      events,
+    };
+  });
+}

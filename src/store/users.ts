@@ -1,0 +1,34 @@
+import type { Queryable } from "./database.ts";
+
+export const USER_ROLES = ["agent", "handler", "reviewer", "complaints-team", "executive", "admin"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export class DuplicateUserError extends Error {
+  readonly code = "DUPLICATE_USER";
+  constructor(email: string) {
+    super(`There is already a user with the email ${email} in this organisation.`);
+    this.name = "DuplicateUserError";
+  }
+}
+
+export async function insertUser(
+  tx: Queryable,
+  user: {
+    organisationId: string;
+    id: string;
+    email: string;
+    name: string;
+    role: UserRole;
+    passwordHash: string | null;
+  },
+): Promise<void> {
+  try {
+    await tx.query(
+      "INSERT INTO users (organisation_id, id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5, $6)",
+      [user.organisationId, user.id, user.email, user.name, user.role, user.passwordHash],
+    );
+  } catch (error) {
+    if ((error as { code?: string }).code === "23505") throw new DuplicateUserError(user.email);
+    throw error;
+  }
+}
