@@ -1,52 +1,64 @@
-import { readFileSync } from "node:fs";
+import { storedMessageDelivery } from "./adapters/delivery.ts";
 import { loadBundledPolicyPacks } from "./adapters/policy-files.ts";
-import { englandAndWalesCalendar } from "./domain/calendar/england-and-wales.ts";
-import { simulateComplaint, simulationInputSchema } from "./domain/complaint/simulate.ts";
-import { lintPolicyPack } from "./domain/policy/lint.ts";
-import { table } from "./cli/output.ts";
+import { loadDemoData } from "./app/load-demo-data.ts";
+import type { Services } from "./app/services.ts";
+import { ConfigError, databaseConfig, describeDatabase, loadConfig } from "./config.ts";
+import { startWorker } from "./jobs/worker.ts";
+import { openDatabase } from "./store/database.ts";
+import { migrate } from "./store/migrate.ts";
+import { countComplaintsByStatus } from "./store/complaints.ts";
+import { listOrganisations } from "./store/organisations.ts";
 
 /**
- * `npm start`. Until the store and web layers land (see docs/architecture.md), Redress starts by showing
- * its domain core at work: every bundled policy pack checked against the Code, and one example complaint
- * replayed under each pack so the same history can be seen against each landlord's targets.
+ * `npm start`: wiring by hand. Open the database (PostgreSQL from DATABASE_URL, else the embedded one),
+ * migrate it, load the demo data into an empty embedded database, and run the worker (deadline warnings,
+ * breach alerts, outbox delivery) until stopped. The staff workspace and portal are added by later issues.
  */
-const example = new URL("../examples/escalated-complaint.json", import.meta.url);
-const history = simulationInputSchema.parse(JSON.parse(readFileSync(example, "utf8")));
-const calendar = englandAndWalesCalendar();
-const today = "2027-02-01";
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = await openDatabase(databaseConfig(config));
+  const services: Services = { db, clock: () => new Date() };
+  const applied = await migrate(db);
+  console.log(
+    `Redress: ${describeDatabase(config)}${applied.length ? ` (migrated: ${applied.join(", ")})` : ""}`,
+  );
 
-const out = (s = "") => process.stdout.write(`${s}\n`);
-out("Redress: complaints case management under the Housing Ombudsman's Complaint Handling Code 2024");
-out();
-out("Policy packs and how they stand against the Code (redress policy lint <id> for the details):");
-const packs = loadBundledPolicyPacks();
-const packRows = [["pack", "landlord", "errors", "warnings"]];
-for (const pack of packs) {
-  const findings = lintPolicyPack(pack);
-  const count = (s: string) => String(findings.filter((f) => f.severity === s).length);
-  packRows.push([pack.id, pack.landlord, count("error"), count("warning")]);
+  if (!config.DATABASE_URL && (await listOrganisations(db)).length === 0) {
+    console.log("Empty embedded database: loading the demo organisations (redress demo)...");
+    const demo = await loadDemoData(services, loadBundledPolicyPacks());
+    console.log(
+      `Demo data: ${demo.organisations.join(", ")} with ${demo.complaints} complaints. Demo users:`,
+    );
+    for (const u of demo.users) console.log(`  ${u.email.padEnd(34)} ${u.password}`);
+  }
+  for (const org of await listOrganisations(db)) {
+    const counts = await countComplaintsByStatus(db, org.id);
+    const summary = counts.map((c) => `${c.count} ${c.status}`).join(", ") || "no complaints";
+    console.log(`  ${org.id.padEnd(22)} ${org.packId} ${org.packVersion}: ${summary}`);
+  }
+
+  const worker =
+    config.REDRESS_WORKER === "on"
+      ? startWorker(services, storedMessageDelivery(db, services.clock), {
+          warnWorkingDays: config.REDRESS_WARN_WORKING_DAYS,
+        })
+      : null;
+  console.log(
+    worker
+      ? "The worker is running (deadline warnings, breach alerts, message delivery). Press Ctrl+C to stop."
+      : "REDRESS_WORKER=off: no worker in this process (run `redress worker`).",
+  );
+  const stop = async () => {
+    await worker?.stop();
+    await db.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop());
+  process.once("SIGTERM", () => void stop());
+  if (!worker) await stop();
 }
-out(table(packRows));
-out();
-out(`One complaint (examples/escalated-complaint.json) under each pack, judged on ${today}:`);
-const rows = [
-  ["pack", "S1 ack due", "S1 response due / Code limit", "S2 response due", "status", "findings"],
-];
-for (const pack of packs) {
-  const r = simulateComplaint(history, pack, calendar, today);
-  const s1 = r.clocks["stage1.response"];
-  rows.push([
-    pack.id,
-    r.clocks["stage1.acknowledgement"]?.due ?? "-",
-    s1 ? `${s1.due} / ${s1.codeLimit ?? "-"}` : "-",
-    r.clocks["stage2.response"]?.due ?? "-",
-    `Stage ${r.stage} ${r.status}`,
-    String(r.findings.length),
-  ]);
-}
-out(table(rows));
-out();
-out(
-  "Try: npm run redress -- simulate --policy bchg --input examples/escalated-complaint.json --today 2027-02-01",
-);
-out("     npm run redress -- calendar add 2026-12-24 5");
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

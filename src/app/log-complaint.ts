@@ -44,6 +44,12 @@ export interface LogComplaintInput {
   externalRef?: string;
 }
 
+/** A complaint from people already on record: a new issue spun off a complaint, or a contact's resident. */
+export type LogComplaintForPartiesInput = Omit<LogComplaintInput, "resident" | "representative"> & {
+  residentId: string | null;
+  representativeId: string | null;
+};
+
 /**
  * Logs a complaint at Stage 1 from any channel, for the resident or through a representative: resident
  * (and representative) records, a unique reference, the `received` event (pinning the organisation's
@@ -57,26 +63,18 @@ export async function logComplaint(
   return services.db.transaction((tx) => logComplaintInTransaction(tx, services, input, actor));
 }
 
-/** The same, inside a transaction the caller already holds (imports, spin-off complaints, contacts). */
+/** The body of `logComplaint` inside the caller's transaction, so another change can commit with it. */
 export async function logComplaintInTransaction(
   tx: Queryable,
   services: Services,
-  input: LogComplaintInput,
+  input: LogComplaintInput | LogComplaintForPartiesInput,
   actor: Actor,
 ): Promise<CommandResult> {
   const org = await requireOrganisation(tx, input.organisationId);
-  const residentId = randomUUID();
-  await insertResident(tx, { organisationId: org.id, id: residentId, ...input.resident });
-  let representativeId: string | null = null;
-  if (input.representative) {
-    representativeId = randomUUID();
-    await insertRepresentative(tx, {
-      organisationId: org.id,
-      id: representativeId,
-      residentId,
-      ...input.representative,
-    });
-  }
+  const { residentId, representativeId } =
+    "resident" in input
+      ? await insertParties(tx, org.id, input)
+      : { residentId: input.residentId, representativeId: input.representativeId };
   const year = Number(londonDateOf(services.clock()).slice(0, 4));
   const identity: ComplaintIdentity = {
     organisationId: org.id,
@@ -101,7 +99,7 @@ export async function logComplaintInTransaction(
       type: "receive",
       on: input.receivedOn,
       channel: input.channel,
-      raisedBy: input.representative ? "representative" : "resident",
+      raisedBy: representativeId ? "representative" : "resident",
       description: input.description,
       ...(input.loggedOn ? { loggedOn: input.loggedOn } : {}),
       ...(input.issueOn ? { issueOn: input.issueOn } : {}),
@@ -121,4 +119,22 @@ export async function logComplaintInTransaction(
     );
   }
   return result;
+}
+
+async function insertParties(
+  tx: Queryable,
+  organisationId: string,
+  input: LogComplaintInput,
+): Promise<{ residentId: string; representativeId: string | null }> {
+  const residentId = randomUUID();
+  await insertResident(tx, { organisationId, id: residentId, ...input.resident });
+  if (!input.representative) return { residentId, representativeId: null };
+  const representativeId = randomUUID();
+  await insertRepresentative(tx, {
+    organisationId,
+    id: representativeId,
+    residentId,
+    ...input.representative,
+  });
+  return { residentId, representativeId };
 }

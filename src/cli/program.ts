@@ -11,6 +11,7 @@ import {
   importCommand,
   orgAdd,
   userAdd,
+  worker,
 } from "./store-commands.ts";
 
 /** Errors whose message is already written for the person at the keyboard. */
@@ -152,6 +153,14 @@ export async function runCli(args: readonly string[], io: CliOutput = processOut
     .option("--json", "machine-readable output")
     .action(async (reference: string, options: { org: string; json?: boolean }) => {
       exitCode = await complaintShow(io, reference, options);
+    });
+
+  program
+    .command("worker")
+    .description("run the worker: deadline warnings, breach alerts, message delivery")
+    .option("--once", "one pass, then exit (exit 1 if anything failed)")
+    .action(async (options: { once?: boolean }) => {
+      exitCode = await worker(io, options);
     });
 
   try {

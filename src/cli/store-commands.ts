@@ -6,6 +6,8 @@ import { importComplaints } from "../app/import-complaints.ts";
 import { loadDemoData } from "../app/load-demo-data.ts";
 import { rebuildProjections } from "../app/rebuild-projections.ts";
 import { showComplaint } from "../app/show-complaint.ts";
+import { storedMessageDelivery } from "../adapters/delivery.ts";
+import { describeWorkerRun, runWorkerOnce, startWorker } from "../jobs/worker.ts";
 import type { Services } from "../app/services.ts";
 import { databaseConfig, describeDatabase, loadConfig } from "../config.ts";
 import { openDatabase } from "../store/database.ts";
@@ -147,5 +149,38 @@ export async function complaintShow(
     }
     for (const f of complaint.findings) io.out(`  ${f.severity.toUpperCase()} Code ${f.code}: ${f.message}`);
   }
+  return 0;
+}
+
+/**
+ * The worker as its own process (production): deadline warnings, breach alerts and message delivery.
+ * `--once` runs one pass and exits (1 if anything failed), for cron or a health check.
+ */
+export async function worker(io: CliOutput, options: { once?: boolean }): Promise<number> {
+  const config = loadConfig();
+  if (options.once) {
+    const result = await withServices(io, (services) =>
+      runWorkerOnce(services, storedMessageDelivery(services.db, services.clock), {
+        warnWorkingDays: config.REDRESS_WARN_WORKING_DAYS,
+      }),
+    );
+    io.out(describeWorkerRun(result));
+    for (const e of result.errors) io.err(e);
+    return result.errors.length > 0 ? 1 : 0;
+  }
+  const db = await openDatabase(databaseConfig(config));
+  await migrate(db);
+  const services: Services = { db, clock: () => new Date() };
+  const running = startWorker(services, storedMessageDelivery(db, services.clock), {
+    warnWorkingDays: config.REDRESS_WARN_WORKING_DAYS,
+    log: (line) => io.out(line),
+  });
+  io.out(`Worker running against the ${describeDatabase(config)}. Stop with Ctrl+C.`);
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await running.stop();
+  await db.close();
   return 0;
 }

@@ -66,7 +66,8 @@ const SELECT_ORG = `SELECT id, name, reference_prefix AS "referencePrefix", pack
   homes_lcra AS "homesLcra", homes_lcho AS "homesLcho", closures FROM organisations`;
 
 export async function findOrganisation(tx: Queryable, id: string): Promise<OrganisationRow | null> {
-  const result = await tx.query<OrganisationRow>(`${SELECT_ORG} WHERE id = $1`, [id]);
+  // FOR SHARE: a command deciding under this organisation's calendar waits for a calendar change to commit.
+  const result = await tx.query<OrganisationRow>(`${SELECT_ORG} WHERE id = $1 FOR SHARE`, [id]);
   return result.rows[0] ?? null;
 }
 
