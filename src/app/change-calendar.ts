@@ -1,13 +1,11 @@
 import { isLocalDate } from "../domain/calendar/day-number.ts";
 import type { ClosureDay } from "../domain/calendar/working-calendar.ts";
-import { summariseComplaint } from "../domain/complaint/projection.ts";
-import { foldComplaint } from "../domain/complaint/state.ts";
 import { insertCalendarChange, lockClosures } from "../store/calendar-changes.ts";
-import { loadComplaintEvents } from "../store/complaint-events.ts";
-import { listComplaintIdentities, saveComplaintProjection } from "../store/complaints.ts";
+import { listComplaintIdentities } from "../store/complaints.ts";
 import type { Queryable } from "../store/database.ts";
 import { updateClosures } from "../store/organisations.ts";
-import { calendarFor, packVersion, UnknownOrganisationError } from "./complaint-context.ts";
+import { calendarFor, UnknownOrganisationError } from "./complaint-context.ts";
+import { reprojectComplaint } from "./rebuild-projections.ts";
 import type { Actor, Services } from "./services.ts";
 
 export interface ChangeCalendarInput {
@@ -89,17 +87,7 @@ async function recomputeComplaints(
 ): Promise<number> {
   const calendar = calendarFor({ closures });
   const running = await listComplaintIdentities(tx, organisationId);
-  for (const identity of running) {
-    const state = foldComplaint(await loadComplaintEvents(tx, organisationId, identity.id));
-    const pack = await packVersion(tx, identity.packId, identity.packVersion);
-    const summary = summariseComplaint(state, { pack, calendar });
-    await saveComplaintProjection(tx, {
-      ...identity,
-      calendarId: calendar.id,
-      version: state.version,
-      summary,
-    });
-  }
+  for (const identity of running) await reprojectComplaint(tx, identity, calendar);
   return running.length;
 }
 

@@ -4,7 +4,7 @@ import type { PolicyPack } from "../policy/schema.ts";
 import { complaintClocks, type ClockName } from "./clocks.ts";
 import { complaintFindings, type CaseFinding } from "./findings.ts";
 import { hazardClocks } from "./hazard-clocks.ts";
-import type { SimulatedClock } from "./simulate.ts";
+import { clocksByName, type SimulatedClock } from "./simulate.ts";
 import type { ComplaintState, ComplaintStatus } from "./state.ts";
 
 /**
@@ -45,19 +45,7 @@ export function summariseComplaint(
     nextClock: next?.name ?? null,
     nextDue: next?.due ?? null,
     nextCodeLimit: next?.codeLimit ?? null,
-    clocks: Object.fromEntries(
-      clocks.map((c) => [
-        c.name,
-        {
-          due: c.due,
-          codeLimit: c.codeLimit,
-          metOn: c.metOn,
-          state: c.state,
-          codeState: c.codeState,
-          explanation: c.explanation,
-        },
-      ]),
-    ),
+    clocks: clocksByName(clocks),
     findings: complaintFindings(state, clocks, hazards, ctx),
   };
 }

@@ -71,20 +71,25 @@ export function simulateComplaint(
     calendar: calendar.id,
     stage: state.stage,
     status: state.status,
-    clocks: Object.fromEntries(
-      clocks.map((c) => [
-        c.name,
-        {
-          due: c.due,
-          codeLimit: c.codeLimit,
-          metOn: c.metOn,
-          state: c.state,
-          codeState: c.codeState,
-          explanation: c.explanation,
-        },
-      ]),
-    ),
+    clocks: clocksByName(clocks),
     hazards,
     findings: complaintFindings(state, clocks, hazards, ctx),
   };
+}
+
+/** The clocks keyed by name, in the public `simulate` shape (also what the projection stores). */
+export function clocksByName(clocks: readonly Clock[]): Partial<Record<ClockName, SimulatedClock>> {
+  return Object.fromEntries(
+    clocks.map((c) => [
+      c.name,
+      {
+        due: c.due,
+        codeLimit: c.codeLimit,
+        metOn: c.metOn,
+        state: c.state,
+        codeState: c.codeState,
+        explanation: c.explanation,
+      },
+    ]),
+  );
 }
