@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { calendarAdd } from "./calendar-command.ts";
 import { UsageError, processOutput, type CliOutput } from "./output.ts";
+import { outboxDeadCommand, outboxRequeueCommand, outboxStatusCommand } from "./outbox-commands.ts";
 import { policyLint, policyList } from "./policy-commands.ts";
 import { simulate } from "./simulate-command.ts";
 import {
@@ -161,6 +162,29 @@ export async function runCli(args: readonly string[], io: CliOutput = processOut
     .option("--once", "one pass, then exit (exit 1 if anything failed)")
     .action(async (options: { once?: boolean }) => {
       exitCode = await worker(io, options);
+    });
+
+  const outbox = program.command("outbox").description("messages waiting to be delivered, and dead letters");
+  outbox
+    .command("status")
+    .description("undelivered messages per organisation")
+    .action(async () => {
+      exitCode = await outboxStatusCommand(io);
+    });
+  outbox
+    .command("dead")
+    .description("messages that failed every attempt, with their last error")
+    .requiredOption("--org <id>", "the organisation")
+    .action(async (options: { org: string }) => {
+      exitCode = await outboxDeadCommand(io, options);
+    });
+  outbox
+    .command("requeue")
+    .description("send a dead letter again")
+    .argument("<id>", "the message number (from outbox dead)")
+    .requiredOption("--org <id>", "the organisation")
+    .action(async (id: string, options: { org: string }) => {
+      exitCode = await outboxRequeueCommand(io, id, options);
     });
 
   try {

@@ -115,6 +115,11 @@ describe("the redress commands over the embedded database", () => {
     const worker = await redress("worker", "--once");
     expect(worker.code).toBe(0);
     expect(worker.out).toContain("1 breach alerts");
+    expect((await redress("outbox", "status")).out).toBe("Every message has been delivered.");
+    expect((await redress("outbox", "dead", "--org", "acme-homes")).out).toBe("No dead letters.");
+    expect((await redress("outbox", "requeue", "--org", "acme-homes", "5")).err).toContain(
+      "There is no dead letter 5",
+    );
     expect((await redress("complaint", "show", "--org", "acme-homes", "NOPE-1")).err).toContain(
       "There is no complaint NOPE-1",
     );
