@@ -343,7 +343,7 @@ describe.each(TEST_DATABASES)("the worker loop (%s)", (kind) => {
     expect(sent.rows).toEqual([{ kind: "breach-alert" }]);
   });
 
-  it("logs one line per run, delivers even when the deadline scan fails, and stops cleanly", async () => {
+  it("logs each run that did something (not idle ones), delivers even when the deadline scan fails, and stops cleanly", async () => {
     let failuresLeft = 1;
     const flaky: Database = {
       ...test.db,
@@ -357,15 +357,14 @@ describe.each(TEST_DATABASES)("the worker loop (%s)", (kind) => {
     const lines: string[] = [];
     const worker = startWorker(services, recording(), { intervalMs: 5, log: (line) => lines.push(line) });
 
-    await vi.waitFor(() => expect(lines.length).toBeGreaterThanOrEqual(2), { timeout: 5000 });
+    await vi.waitFor(() => expect(lines.length).toBeGreaterThanOrEqual(1), { timeout: 5000 });
+    // Further runs find nothing to do, and say nothing.
+    await new Promise((resolve) => setTimeout(resolve, 100));
     await worker.stop();
-    const linesAtStop = lines.length;
+    expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
       /^worker: 0 deadline warnings, 0 breach alerts written; 1 delivered, 0 failed \(will retry\), 0 dead \(\d+ ms\); errors: deadline scan: connection reset$/,
     );
-    expect(lines[1]).toMatch(/^worker: 0 deadline warnings, 0 breach alerts written; 0 delivered, .* ms\)$/);
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(lines).toHaveLength(linesAtStop);
   });
 });
 

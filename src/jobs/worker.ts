@@ -107,16 +107,18 @@ export function startWorker(
   const runAndReschedule = async () => {
     const started = performance.now();
     let backlog = false;
-    let line: string;
+    let line: string | null;
     try {
       const r = await runWorkerOnce(services, delivery, o);
       backlog = r.delivered + r.failed + r.dead >= o.batchSize;
-      line = describeWorkerRun(r, performance.now() - started);
+      // An idle run (nothing written, nothing sent, nothing failed) is not worth a log line every 30 s.
+      const idle = r.warnings + r.breaches + r.delivered + r.failed + r.dead === 0 && r.errors.length === 0;
+      line = idle ? null : describeWorkerRun(r, performance.now() - started);
     } catch (error) {
       line = `worker: run failed, trying again in ${o.intervalMs} ms: ${messageOf(error)}`;
     }
     try {
-      o.log(line);
+      if (line) o.log(line);
     } catch {
       // A broken logger must not stop deliveries.
     }
