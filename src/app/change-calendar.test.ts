@@ -105,6 +105,19 @@ describe.each(TEST_DATABASES)("changing an organisation's calendar (%s)", (kind)
     expect(latest).toMatchObject({ description: "Closure on 2026-11-05 removed.", complaintsRecomputed: 3 });
   });
 
+  it("adds a bank holiday the snapshot lacks: unlike a closure it moves the Code's limits too, and is recorded", async () => {
+    const change = await changeCalendar(
+      services,
+      { organisationId: "hos", addBankHolidays: [{ date: "2026-11-04", name: "One-off bank holiday" }] },
+      "admin",
+    );
+    expect(change.newCalendarId).toContain("+2026-11-04");
+    // 5 WD after Mon 2 Nov, skipping Wed 4 Nov: 3, 5, 6, 9, 10 → Tue 10 Nov, for the landlord and the Code alike.
+    expect(await dates(awaiting)).toMatchObject({ next_due: "2026-11-10", next_code_limit: "2026-11-10" });
+    const [latest] = await listCalendarChanges(test.db, "hos");
+    expect(latest).toMatchObject({ description: "Bank holiday added on 2026-11-04 (One-off bank holiday)." });
+  });
+
   it("refuses an unknown organisation or a closure without a real date, writing nothing", async () => {
     const before = await everythingWritten(test.db, "hos");
     await expect(
@@ -117,7 +130,7 @@ describe.each(TEST_DATABASES)("changing an organisation's calendar (%s)", (kind)
     );
     await expect(bad).rejects.toBeInstanceOf(InvalidClosureError);
     expect(await everythingWritten(test.db, "hos")).toEqual(before);
-    expect(await listCalendarChanges(test.db, "hos")).toHaveLength(2);
+    expect(await listCalendarChanges(test.db, "hos")).toHaveLength(3);
   });
 });
 

@@ -1,9 +1,9 @@
 import { isLocalDate } from "../domain/calendar/day-number.ts";
 import type { ClosureDay } from "../domain/calendar/working-calendar.ts";
-import { insertCalendarChange, lockClosures } from "../store/calendar-changes.ts";
+import { insertCalendarChange, lockCalendarSettings } from "../store/calendar-changes.ts";
 import { listComplaintIdentities } from "../store/complaints.ts";
 import type { Queryable } from "../store/database.ts";
-import { updateClosures } from "../store/organisations.ts";
+import { updateCalendarSettings, type CalendarSettings } from "../store/organisations.ts";
 import { calendarFor, UnknownOrganisationError } from "./complaint-context.ts";
 import { reprojectComplaint } from "./rebuild-projections.ts";
 import type { Actor, Services } from "./services.ts";
@@ -14,6 +14,10 @@ export interface ChangeCalendarInput {
   declare?: ClosureDay[];
   /** Dates of declared closure days to remove. */
   remove?: string[];
+  /** Bank holidays the bundled snapshot does not have yet, e.g. a one-off holiday announced since. */
+  addBankHolidays?: { date: string; name: string }[];
+  /** Dates the snapshot lists as bank holidays that are not (a holiday moved by proclamation). */
+  removeBankHolidays?: string[];
 }
 
 export interface CalendarChangeResult {
@@ -27,74 +31,101 @@ export interface CalendarChangeResult {
 export class InvalidClosureError extends Error {
   readonly code = "INVALID_CLOSURE";
   constructor(detail: string) {
-    super(`A closure day needs a real date (YYYY-MM-DD) and a reason. ${detail}`);
+    super(`A closure day or bank holiday needs a real date (YYYY-MM-DD) and a reason or name. ${detail}`);
     this.name = "InvalidClosureError";
   }
 }
 
 /**
- * Declares or removes closure days for an organisation, then recomputes every running complaint's clocks
- * under the new calendar and records the change, all in one transaction. Landlord targets move with
- * closures; the Code's limits do not (the Code does not provide for closures), so no change of calendar
- * can alter a Code timeliness figure. Every complaint is recomputed, finished ones too, so the projection
- * always equals a rebuild from the events (a closure declared for past dates moves past targets, openly).
+ * Changes an organisation's calendar — closure days declared or removed, bank holidays added or removed —
+ * then recomputes every complaint's clocks under the new calendar and records the change, all in one
+ * transaction. Closures move the landlord's own targets only: the Code does not provide for them, so its
+ * limits (and every Code timeliness figure) stay put. A bank-holiday correction moves both. Every complaint
+ * is recomputed, finished ones too, so the projection always equals a rebuild from the events.
  */
 export async function changeCalendar(
   services: Services,
   input: ChangeCalendarInput,
   actor: Actor,
 ): Promise<CalendarChangeResult> {
-  const declare = input.declare ?? [];
-  const remove = input.remove ?? [];
-  const bad = [...declare.map((c) => c.date), ...remove].find((d) => !isLocalDate(d));
-  if (bad !== undefined) throw new InvalidClosureError(`"${bad}" is not a date.`);
-  if (declare.some((c) => !c.reason.trim()))
-    throw new InvalidClosureError("Give the reason for each closure.");
+  validate(input);
   return services.db.transaction(async (tx) => {
-    const before = await lockClosures(tx, input.organisationId);
+    const before = await lockCalendarSettings(tx, input.organisationId);
     if (!before) throw new UnknownOrganisationError(input.organisationId);
-    const closures = applyChange(before, declare, remove);
-    await updateClosures(tx, input.organisationId, closures);
-    const oldCalendarId = calendarFor({ closures: before }).id;
-    const newCalendarId = calendarFor({ closures }).id;
+    const after = applyChange(before, input);
+    await updateCalendarSettings(tx, input.organisationId, after);
+    const oldCalendarId = calendarFor(before).id;
+    const newCalendarId = calendarFor(after).id;
     const complaintsRecomputed =
-      oldCalendarId === newCalendarId ? 0 : await recomputeComplaints(tx, input.organisationId, closures);
+      oldCalendarId === newCalendarId ? 0 : await recomputeComplaints(tx, input.organisationId, after);
     const changeId = await insertCalendarChange(tx, {
       organisationId: input.organisationId,
-      description: describeChange(declare, remove),
+      description: describeChange(input),
       oldCalendarId,
       newCalendarId,
       complaintsRecomputed,
       changedAt: services.clock(),
       changedBy: actor,
     });
-    return { changeId, oldCalendarId, newCalendarId, closures, complaintsRecomputed };
+    return { changeId, oldCalendarId, newCalendarId, closures: after.closures, complaintsRecomputed };
   });
 }
 
-function applyChange(before: ClosureDay[], declare: ClosureDay[], remove: string[]): ClosureDay[] {
-  const byDate = new Map(before.map((c) => [c.date, c]));
-  for (const date of remove) byDate.delete(date);
-  for (const c of declare) byDate.set(c.date, { date: c.date, reason: c.reason.trim() });
-  return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
+function validate(input: ChangeCalendarInput): void {
+  const dates = [
+    ...(input.declare ?? []).map((c) => c.date),
+    ...(input.remove ?? []),
+    ...(input.addBankHolidays ?? []).map((h) => h.date),
+    ...(input.removeBankHolidays ?? []),
+  ];
+  const bad = dates.find((d) => !isLocalDate(d));
+  if (bad !== undefined) throw new InvalidClosureError(`"${bad}" is not a date.`);
+  if ((input.declare ?? []).some((c) => !c.reason.trim()))
+    throw new InvalidClosureError("Give the reason for each closure.");
+  if ((input.addBankHolidays ?? []).some((h) => !h.name.trim()))
+    throw new InvalidClosureError("Give each bank holiday its name.");
+}
+
+function applyChange(before: CalendarSettings, input: ChangeCalendarInput): CalendarSettings {
+  const closures = new Map(before.closures.map((c) => [c.date, c]));
+  for (const date of input.remove ?? []) closures.delete(date);
+  for (const c of input.declare ?? []) closures.set(c.date, { date: c.date, reason: c.reason.trim() });
+  const added = new Map(before.bankHolidaysAdded.map((h) => [h.date, h]));
+  const removed = new Set(before.bankHolidaysRemoved);
+  for (const h of input.addBankHolidays ?? []) {
+    added.set(h.date, { date: h.date, name: h.name.trim() });
+    removed.delete(h.date);
+  }
+  for (const date of input.removeBankHolidays ?? []) {
+    added.delete(date);
+    removed.add(date);
+  }
+  const byDate = <T extends { date: string }>(a: T, b: T) => a.date.localeCompare(b.date);
+  return {
+    closures: [...closures.values()].sort(byDate),
+    bankHolidaysAdded: [...added.values()].sort(byDate),
+    bankHolidaysRemoved: [...removed].sort(),
+  };
 }
 
 /** Rewrites every complaint's projection with the new calendar: the events do not change. */
 async function recomputeComplaints(
   tx: Queryable,
   organisationId: string,
-  closures: ClosureDay[],
+  settings: CalendarSettings,
 ): Promise<number> {
-  const calendar = calendarFor({ closures });
-  const running = await listComplaintIdentities(tx, organisationId);
-  for (const identity of running) await reprojectComplaint(tx, identity, calendar);
-  return running.length;
+  const calendar = calendarFor(settings);
+  const complaints = await listComplaintIdentities(tx, organisationId);
+  for (const identity of complaints) await reprojectComplaint(tx, identity, calendar);
+  return complaints.length;
 }
 
-function describeChange(declare: ClosureDay[], remove: string[]): string {
+function describeChange(input: ChangeCalendarInput): string {
   const parts = [
-    ...declare.map((c) => `Closure declared on ${c.date} (${c.reason.trim()}).`),
-    ...remove.map((d) => `Closure on ${d} removed.`),
+    ...(input.declare ?? []).map((c) => `Closure declared on ${c.date} (${c.reason.trim()}).`),
+    ...(input.remove ?? []).map((d) => `Closure on ${d} removed.`),
+    ...(input.addBankHolidays ?? []).map((h) => `Bank holiday added on ${h.date} (${h.name.trim()}).`),
+    ...(input.removeBankHolidays ?? []).map((d) => `Bank holiday on ${d} removed.`),
   ];
-  return parts.join(" ") || "No change to closure days.";
+  return parts.join(" ") || "No change to the calendar.";
 }

@@ -2,7 +2,12 @@ import { englandAndWalesCalendar } from "../domain/calendar/england-and-wales.ts
 import type { WorkingCalendar } from "../domain/calendar/working-calendar.ts";
 import type { PolicyPack } from "../domain/policy/schema.ts";
 import type { Queryable } from "../store/database.ts";
-import { findOrganisation, loadPackVersion, type OrganisationRow } from "../store/organisations.ts";
+import {
+  findOrganisation,
+  loadPackVersion,
+  type CalendarSettings,
+  type OrganisationRow,
+} from "../store/organisations.ts";
 
 export class UnknownOrganisationError extends Error {
   readonly code = "UNKNOWN_ORGANISATION";
@@ -26,13 +31,20 @@ export async function requireOrganisation(tx: Queryable, organisationId: string)
   return org;
 }
 
-/** The organisation's working calendar: England and Wales bank holidays plus its declared closures. */
+/**
+ * The organisation's working calendar: England and Wales bank holidays (with its corrections) and its
+ * declared closures.
+ */
 const calendars = new Map<string, WorkingCalendar>();
-export function calendarFor(org: Pick<OrganisationRow, "closures">): WorkingCalendar {
-  const key = JSON.stringify(org.closures);
+export function calendarFor(
+  org: Partial<CalendarSettings> & Pick<CalendarSettings, "closures">,
+): WorkingCalendar {
+  const added = org.bankHolidaysAdded ?? [];
+  const removed = org.bankHolidaysRemoved ?? [];
+  const key = JSON.stringify([org.closures, added, removed]);
   let calendar = calendars.get(key);
   if (!calendar) {
-    calendar = englandAndWalesCalendar({ closures: org.closures });
+    calendar = englandAndWalesCalendar({ closures: org.closures, added, removed });
     calendars.set(key, calendar);
   }
   return calendar;

@@ -11,6 +11,7 @@ import {
   demo,
   importCommand,
   orgAdd,
+  orgCalendar,
   userAdd,
   worker,
 } from "./store-commands.ts";
@@ -98,9 +99,27 @@ export async function runCli(args: readonly string[], io: CliOutput = processOut
       exitCode = await demo(io, options);
     });
 
-  program
-    .command("org")
-    .description("organisations (landlords)")
+  const org = program.command("org").description("organisations (landlords)");
+  org
+    .command("calendar")
+    .description("declare closure days or correct bank holidays; every complaint's dates are recomputed")
+    .requiredOption("--org <id>", "the organisation")
+    .option("--close <date:reason...>", "declare closure days, e.g. 2026-12-29:Office closed")
+    .option("--reopen <date...>", "remove declared closure days")
+    .option("--add-bank-holiday <date:name...>", "a bank holiday the bundled list lacks")
+    .option("--remove-bank-holiday <date...>", "a listed bank holiday that is not one")
+    .action(
+      async (options: {
+        org: string;
+        close?: string[];
+        reopen?: string[];
+        addBankHoliday?: string[];
+        removeBankHoliday?: string[];
+      }) => {
+        exitCode = await orgCalendar(io, options);
+      },
+    );
+  org
     .command("add")
     .description("add a landlord running a policy pack")
     .requiredOption("--id <id>", "short id, e.g. bchg")

@@ -112,6 +112,20 @@ describe("the redress commands over the embedded database", () => {
     expect((await redress("db", "rebuild-projections")).out).toBe(
       "Rebuilt 1 complaint projection(s) from their events.",
     );
+    const calendar = await redress(
+      "org",
+      "calendar",
+      "--org",
+      "acme-homes",
+      "--close",
+      "2026-12-29:Office closed",
+    );
+    expect(calendar.out).toMatch(
+      /^Calendar changed \(.*\+closures:[0-9a-f]{8}\); 1 complaint\(s\) recomputed\.$/,
+    );
+    expect((await redress("org", "calendar", "--org", "acme-homes", "--close", "2026-12-29")).err).toContain(
+      'Closure "2026-12-29" should look like',
+    );
     const worker = await redress("worker", "--once");
     expect(worker.code).toBe(0);
     expect(worker.out).toContain("1 breach alerts");

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { loadBundledPolicyPacks, resolvePolicyPack } from "../adapters/policy-files.ts";
 import { addOrganisation } from "../app/add-organisation.ts";
 import { addUser } from "../app/add-user.ts";
+import { changeCalendar } from "../app/change-calendar.ts";
 import { importComplaints } from "../app/import-complaints.ts";
 import { loadDemoData } from "../app/load-demo-data.ts";
 import { rebuildProjections } from "../app/rebuild-projections.ts";
@@ -182,5 +183,50 @@ export async function worker(io: CliOutput, options: { once?: boolean }): Promis
   });
   await running.stop();
   await db.close();
+  return 0;
+}
+
+function parseDated(values: readonly string[] | undefined, what: string): { date: string; text: string }[] {
+  return (values ?? []).map((v) => {
+    const [date = "", ...rest] = v.split(":");
+    const text = rest.join(":").trim();
+    if (!text)
+      throw new UsageError(
+        `${what} "${v}" should look like 2026-12-29:${what === "Closure" ? "Office closed" : "Bank holiday name"}.`,
+      );
+    return { date, text };
+  });
+}
+
+/** Changes an organisation's calendar and says how many complaints' dates were recomputed. */
+export async function orgCalendar(
+  io: CliOutput,
+  options: {
+    org: string;
+    close?: string[];
+    reopen?: string[];
+    addBankHoliday?: string[];
+    removeBankHoliday?: string[];
+  },
+): Promise<number> {
+  const result = await withServices(io, (services) =>
+    changeCalendar(
+      services,
+      {
+        organisationId: options.org,
+        declare: parseDated(options.close, "Closure").map((c) => ({ date: c.date, reason: c.text })),
+        remove: options.reopen ?? [],
+        addBankHolidays: parseDated(options.addBankHoliday, "Bank holiday").map((h) => ({
+          date: h.date,
+          name: h.text,
+        })),
+        removeBankHolidays: options.removeBankHoliday ?? [],
+      },
+      "cli",
+    ),
+  );
+  io.out(
+    `Calendar changed (${result.newCalendarId}); ${result.complaintsRecomputed} complaint(s) recomputed.`,
+  );
   return 0;
 }

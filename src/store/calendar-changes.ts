@@ -1,5 +1,5 @@
-import type { ClosureDay } from "../domain/calendar/working-calendar.ts";
 import type { Queryable } from "./database.ts";
+import type { CalendarSettings } from "./organisations.ts";
 
 export interface CalendarChange {
   organisationId: string;
@@ -12,15 +12,19 @@ export interface CalendarChange {
 }
 
 /**
- * An organisation's closure days, locked until the transaction ends, so two administrators changing the
- * calendar at once cannot each overwrite the other's change.
+ * An organisation's calendar settings, locked until the transaction ends, so two administrators changing
+ * the calendar at once cannot each overwrite the other's change.
  */
-export async function lockClosures(tx: Queryable, organisationId: string): Promise<ClosureDay[] | null> {
-  const result = await tx.query<{ closures: ClosureDay[] }>(
-    "SELECT closures FROM organisations WHERE id = $1 FOR UPDATE",
+export async function lockCalendarSettings(
+  tx: Queryable,
+  organisationId: string,
+): Promise<CalendarSettings | null> {
+  const result = await tx.query<CalendarSettings>(
+    `SELECT closures, bank_holidays_added AS "bankHolidaysAdded", bank_holidays_removed AS "bankHolidaysRemoved"
+     FROM organisations WHERE id = $1 FOR UPDATE`,
     [organisationId],
   );
-  return result.rows[0]?.closures ?? null;
+  return result.rows[0] ?? null;
 }
 
 export async function insertCalendarChange(tx: Queryable, change: CalendarChange): Promise<number> {

@@ -11,7 +11,16 @@ export interface OrganisationRow {
   homesLcra: number;
   homesLcho: number;
   closures: ClosureDay[];
+  /** Bank holidays added to, or removed from, the bundled snapshot for this organisation's calendar. */
+  bankHolidaysAdded: { date: string; name: string }[];
+  bankHolidaysRemoved: string[];
 }
+
+/** The parts of an organisation its working calendar is built from. */
+export type CalendarSettings = Pick<
+  OrganisationRow,
+  "closures" | "bankHolidaysAdded" | "bankHolidaysRemoved"
+>;
 
 /** Keeps a pack version's content; a version once stored never changes (complaints are pinned to it). */
 export async function storePackVersion(tx: Queryable, pack: PolicyPack): Promise<void> {
@@ -45,7 +54,10 @@ export async function loadPackVersion(tx: Queryable, packId: string, version: st
   return policyPackSchema.parse(row.content);
 }
 
-export async function insertOrganisation(tx: Queryable, org: OrganisationRow): Promise<void> {
+export async function insertOrganisation(
+  tx: Queryable,
+  org: Omit<OrganisationRow, "bankHolidaysAdded" | "bankHolidaysRemoved">,
+): Promise<void> {
   await tx.query(
     `INSERT INTO organisations (id, name, reference_prefix, pack_id, pack_version, homes_lcra, homes_lcho, closures)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -63,7 +75,8 @@ export async function insertOrganisation(tx: Queryable, org: OrganisationRow): P
 }
 
 const SELECT_ORG = `SELECT id, name, reference_prefix AS "referencePrefix", pack_id AS "packId", pack_version AS "packVersion",
-  homes_lcra AS "homesLcra", homes_lcho AS "homesLcho", closures FROM organisations`;
+  homes_lcra AS "homesLcra", homes_lcho AS "homesLcho", closures, bank_holidays_added AS "bankHolidaysAdded",
+  bank_holidays_removed AS "bankHolidaysRemoved" FROM organisations`;
 
 export async function findOrganisation(tx: Queryable, id: string): Promise<OrganisationRow | null> {
   // FOR SHARE: a command deciding under this organisation's calendar waits for a calendar change to commit.
@@ -75,6 +88,18 @@ export async function listOrganisations(tx: Queryable): Promise<OrganisationRow[
   return (await tx.query<OrganisationRow>(`${SELECT_ORG} ORDER BY id`)).rows;
 }
 
-export async function updateClosures(tx: Queryable, id: string, closures: ClosureDay[]): Promise<void> {
-  await tx.query("UPDATE organisations SET closures = $2 WHERE id = $1", [id, JSON.stringify(closures)]);
+export async function updateCalendarSettings(
+  tx: Queryable,
+  id: string,
+  settings: CalendarSettings,
+): Promise<void> {
+  await tx.query(
+    "UPDATE organisations SET closures = $2, bank_holidays_added = $3, bank_holidays_removed = $4 WHERE id = $1",
+    [
+      id,
+      JSON.stringify(settings.closures),
+      JSON.stringify(settings.bankHolidaysAdded),
+      JSON.stringify(settings.bankHolidaysRemoved),
+    ],
+  );
 }
