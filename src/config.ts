@@ -11,6 +11,12 @@ const configSchema = z.object({
     .optional(),
   REDRESS_DATA_DIR: z.string().min(1).default("./data/pglite"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Where to listen; 127.0.0.1 by default so a demo is not exposed to the network by accident. */
+  HOST: z.string().min(1).default("127.0.0.1"),
+  /** Signs session cookies; set it in production so sessions survive a restart (32+ characters). */
+  REDRESS_COOKIE_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** "on" behind HTTPS: cookies are then sent only over TLS. */
+  REDRESS_SECURE_COOKIES: z.enum(["on", "off"]).default("off"),
   REDRESS_WORKER: z.enum(["on", "off"]).default("on"),
   REDRESS_WARN_WORKING_DAYS: z.coerce.number().int().min(0).max(20).default(2),
 });

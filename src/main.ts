@@ -4,6 +4,7 @@ import { loadDemoData } from "./app/load-demo-data.ts";
 import type { Services } from "./app/services.ts";
 import { ConfigError, databaseConfig, describeDatabase, loadConfig } from "./config.ts";
 import { startWorker } from "./jobs/worker.ts";
+import { buildApp } from "./web/app.ts";
 import { openDatabase } from "./store/database.ts";
 import { migrate } from "./store/migrate.ts";
 import { countComplaintsByStatus } from "./store/complaints.ts";
@@ -11,8 +12,8 @@ import { listOrganisations } from "./store/organisations.ts";
 
 /**
  * `npm start`: wiring by hand. Open the database (PostgreSQL from DATABASE_URL, else the embedded one),
- * migrate it, load the demo data into an empty embedded database, and run the worker (deadline warnings,
- * breach alerts, outbox delivery) until stopped. The staff workspace and portal are added by later issues.
+ * migrate it, load the demo data into an empty embedded database, serve the staff workspace on PORT and run
+ * the worker (deadline warnings, breach alerts, outbox delivery) until stopped.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -48,14 +49,20 @@ async function main(): Promise<void> {
       ? "The worker is running (deadline warnings, breach alerts, message delivery). Press Ctrl+C to stop."
       : "REDRESS_WORKER=off: no worker in this process (run `redress worker`).",
   );
+  const app = await buildApp(services, {
+    ...(config.REDRESS_COOKIE_SECRET ? { cookieSecret: config.REDRESS_COOKIE_SECRET } : {}),
+    secureCookies: config.REDRESS_SECURE_COOKIES === "on",
+  });
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  console.log(`Staff workspace: ${address.replace("0.0.0.0", "localhost")}/sign-in`);
   const stop = async () => {
+    await app.close();
     await worker?.stop();
     await db.close();
     process.exit(0);
   };
   process.once("SIGINT", () => void stop());
   process.once("SIGTERM", () => void stop());
-  if (!worker) await stop();
 }
 
 main().catch((error: unknown) => {

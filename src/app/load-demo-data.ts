@@ -85,10 +85,17 @@ export async function loadDemoData(
     for (const role of DEMO_ROLES) {
       const email = `${role}@${id}.demo`;
       const password = `demo-${role}-${id}`;
+      // The handler and reviewer carry names the demo complaints are assigned to, so "my cases" has cases.
+      const name =
+        role === "handler"
+          ? DEMO_HANDLERS[0]
+          : role === "reviewer"
+            ? DEMO_REVIEWERS[0]
+            : `Demo ${role.replace("-", " ")}`;
       await addUser(services, {
         organisationId: id,
         email,
-        name: `Demo ${role.replace("-", " ")}`,
+        name,
         role,
         password,
       });

@@ -64,3 +64,51 @@ export async function insertRepresentative(tx: Queryable, r: NewRepresentative):
     ],
   );
 }
+
+export interface ResidentRow {
+  name: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  postcode: string | null;
+  contactPreferences: Record<string, unknown>;
+  adjustments: unknown[];
+  vulnerabilities: unknown[];
+}
+
+export interface RepresentativeRow {
+  name: string;
+  email: string | null;
+  phone: string | null;
+  relationship: string | null;
+  authority: string;
+  authorityGivenOn: string | null;
+  authorityEvidence: string | null;
+}
+
+export async function findResident(
+  tx: Queryable,
+  organisationId: string,
+  id: string,
+): Promise<ResidentRow | null> {
+  const result = await tx.query<ResidentRow>(
+    `SELECT name, email, phone, address, postcode, contact_preferences AS "contactPreferences", adjustments, vulnerabilities
+     FROM residents WHERE organisation_id = $1 AND id = $2`,
+    [organisationId, id],
+  );
+  return result.rows[0] ?? null;
+}
+
+export async function findRepresentative(
+  tx: Queryable,
+  organisationId: string,
+  id: string,
+): Promise<RepresentativeRow | null> {
+  const result = await tx.query<RepresentativeRow>(
+    `SELECT name, email, phone, relationship, authority, authority_given_on AS "authorityGivenOn",
+       authority_evidence AS "authorityEvidence"
+     FROM representatives WHERE organisation_id = $1 AND id = $2`,
+    [organisationId, id],
+  );
+  return result.rows[0] ?? null;
+}

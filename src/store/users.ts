@@ -1,7 +1,8 @@
 import type { Queryable } from "./database.ts";
 
-export const USER_ROLES = ["agent", "handler", "reviewer", "complaints-team", "executive", "admin"] as const;
-export type UserRole = (typeof USER_ROLES)[number];
+import type { UserRole } from "../domain/access/roles.ts";
+
+export { USER_ROLES, type UserRole } from "../domain/access/roles.ts";
 
 export class DuplicateUserError extends Error {
   readonly code = "DUPLICATE_USER";

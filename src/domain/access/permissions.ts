@@ -1,0 +1,26 @@
+import type { UserRole } from "./roles.ts";
+
+/**
+ * Who may do what. Executives and the Member Responsible for Complaints read everything and change
+ * nothing (Code 9.6); every staff member can log a complaint (Code 3.2: residents may complain to anyone).
+ */
+export type Permission =
+  "read" | "log-complaint" | "handle-stage1" | "handle-stage2" | "triage" | "refuse" | "administer";
+
+const GRANTS: Record<UserRole, readonly Permission[]> = {
+  agent: ["read", "log-complaint"],
+  handler: ["read", "log-complaint", "handle-stage1"],
+  reviewer: ["read", "log-complaint", "handle-stage2"],
+  "complaints-team": ["read", "log-complaint", "handle-stage1", "handle-stage2", "triage", "refuse"],
+  executive: ["read"],
+  admin: ["read", "log-complaint", "handle-stage1", "handle-stage2", "triage", "refuse", "administer"],
+};
+
+export function can(role: UserRole, permission: Permission): boolean {
+  return GRANTS[role].includes(permission);
+}
+
+/** The permission a complaint action needs at a stage. */
+export function handlePermission(stage: 1 | 2): Permission {
+  return stage === 1 ? "handle-stage1" : "handle-stage2";
+}

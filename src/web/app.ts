@@ -1,0 +1,89 @@
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyCsrf from "@fastify/csrf-protection";
+import fastifyFormbody from "@fastify/formbody";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { Services } from "../app/services.ts";
+import { renderError } from "./errors.ts";
+import { loadUser } from "./session.ts";
+import { registerCaseRoutes } from "./staff/case-routes.ts";
+import { registerCaseloadRoutes } from "./staff/caseload-routes.ts";
+import { registerSignInRoutes } from "./staff/sign-in-routes.ts";
+import { createViewEnvironment, GOVUK_DIST } from "./views.ts";
+
+export interface WebOptions {
+  /** Signs the session cookie. Random per process when not given (sessions then end on restart). */
+  cookieSecret?: string;
+  /** Send cookies only over HTTPS (on in production behind TLS). */
+  secureCookies?: boolean;
+  logger?: boolean;
+}
+
+/**
+ * The web tier: thin routes over the use cases, GOV.UK Design System pages rendered on the server (they
+ * work with JavaScript off), CSRF on every form, security headers, and sign-in throttling.
+ */
+export async function buildApp(services: Services, options: WebOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: true });
+  await app.register(fastifyHelmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: { directives: { "script-src": ["'self'"], "img-src": ["'self'", "data:"] } },
+  });
+  await app.register(fastifyCookie, { secret: options.cookieSecret ?? randomBytes(32).toString("hex") });
+  await app.register(fastifyCsrf, {
+    cookieOpts: {
+      signed: true,
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: options.secureCookies ?? false,
+    },
+  });
+  await app.register(fastifyFormbody);
+  await app.register(fastifyRateLimit, { global: false });
+  // Pages render through one Nunjucks environment: autoescaped, with govuk-frontend's templates on its path.
+  const env = createViewEnvironment();
+  app.decorateReply(
+    "page",
+    function (this: import("fastify").FastifyReply, template: string, context: object = {}) {
+      const html = env.render(template, {
+        // Every page may carry a form (sign out, at least), so every page gets a CSRF token.
+        csrfToken: this.generateCsrf(),
+        ...context,
+        user: this.request.user,
+        cspNonce: (this as unknown as { cspNonce?: { script: string } }).cspNonce?.script,
+        currentPath: this.request.url,
+      });
+      return this.type("text/html; charset=utf-8").send(html);
+    },
+  );
+  await app.register(fastifyStatic, { root: join(GOVUK_DIST, "govuk", "assets"), prefix: "/assets/" });
+  await app.register(fastifyStatic, {
+    root: join(GOVUK_DIST, "govuk"),
+    prefix: "/govuk/",
+    decorateReply: false,
+  });
+
+  app.decorateRequest("user", null);
+  app.addHook("preHandler", loadUser(services));
+  app.setErrorHandler((error, request, reply) => renderError(error, request, reply));
+  app.setNotFoundHandler((request, reply) => renderError({ statusCode: 404 }, request, reply));
+
+  app.get("/", async (request, reply) => reply.redirect(request.user ? "/caseload" : "/sign-in", 303));
+  app.get("/health", async () => ({ status: "ok" }));
+  await registerSignInRoutes(app, services, options);
+  await registerCaseloadRoutes(app, services);
+  await registerCaseRoutes(app, services);
+  return app;
+}
+
+declare module "fastify" {
+  interface FastifyReply {
+    /** Renders a page with the signed-in user, the CSP nonce and the current path in its context. */
+    page(template: string, context?: object): FastifyReply;
+  }
+}

@@ -1,0 +1,184 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase, type TestDatabase } from "../../../test/support/databases.ts";
+import { anOrganisation, testServices } from "../../../test/support/services.ts";
+import { WebClient } from "../../../test/support/web.ts";
+import { addUser } from "../../app/add-user.ts";
+import { logComplaint } from "../../app/log-complaint.ts";
+import type { UserRole } from "../../domain/access/roles.ts";
+import { buildApp } from "../app.ts";
+
+const PASSWORD = "correct horse battery";
+
+describe("staff workspace routes", () => {
+  let test: TestDatabase;
+  let app: FastifyInstance;
+  let ours: string;
+  let theirs: string;
+
+  beforeAll(async () => {
+    test = await openTestDatabase("pglite");
+    const services = testServices(test.db, "2026-11-09T10:00:00Z");
+    await anOrganisation(services, "bchg");
+    await anOrganisation(services, "bdht");
+    const roles: UserRole[] = ["handler", "executive", "complaints-team"];
+    for (const role of roles) {
+      await addUser(services, {
+        organisationId: "bchg",
+        email: `${role}@bchg.test`,
+        name: `Pat ${role}`,
+        role,
+        password: PASSWORD,
+      });
+    }
+    await addUser(services, {
+      organisationId: "bdht",
+      email: "handler@bdht.test",
+      name: "Sam",
+      role: "handler",
+      password: PASSWORD,
+    });
+    const complaint = (organisationId: string, description: string) =>
+      logComplaint(
+        services,
+        {
+          organisationId,
+          receivedOn: "2026-11-02",
+          channel: "phone",
+          description,
+          resident: { name: "Ada <b>Resident</b>", contactPreferences: { noPhoneCalls: true } },
+          definition: {
+            issues: [{ id: "1", summary: "Repair not done" }],
+            outcomesSought: ["Do the repair"],
+          },
+        },
+        "agent@test",
+      );
+    ours = (await complaint("bchg", "Mould <script>alert('x')</script> in the bedroom")).reference;
+    theirs = (await complaint("bdht", "A different landlord's complaint")).reference;
+    app = await buildApp(services);
+  });
+  afterAll(async () => {
+    await app.close();
+    await test.drop();
+  });
+
+  const signedIn = async (role: UserRole, org = "bchg") => {
+    const client = new WebClient(app);
+    const response = await client.signIn(`${role}@${org}.test`, PASSWORD);
+    expect(response.statusCode).toBe(303);
+    return client;
+  };
+
+  it("sends visitors to sign in, and refuses a wrong password with a GOV.UK error summary", async () => {
+    const client = new WebClient(app);
+    expect((await client.get("/caseload")).headers.location).toBe("/sign-in?next=%2Fcaseload");
+    const wrong = await client.signIn("handler@bchg.test", "wrong password");
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain("govuk-error-summary");
+    expect(wrong.body).toContain("The email address or password is not right.");
+    expect(wrong.body).toContain('value="handler@bchg.test"'); // what was typed is kept
+  });
+
+  it("refuses a form without its CSRF token", async () => {
+    const client = new WebClient(app);
+    await client.get("/sign-in");
+    const response = await client.post(
+      "/sign-in",
+      { email: "handler@bchg.test", password: PASSWORD },
+      { csrf: "forged" },
+    );
+    expect(response.statusCode).toBe(403);
+  });
+
+  it("sends security headers", async () => {
+    const response = await new WebClient(app).get("/sign-in");
+    expect(response.headers["content-security-policy"]).toContain("default-src 'self'");
+    expect(response.headers["x-content-type-options"]).toBe("nosniff");
+  });
+
+  it("signs out: the session ends at once", async () => {
+    const client = await signedIn("handler");
+    expect((await client.get("/caseload")).statusCode).toBe(200);
+    expect((await client.post("/sign-out", {})).headers.location).toBe("/sign-in");
+    expect((await client.get("/caseload")).statusCode).toBe(303);
+  });
+
+  it("shows the caseload of the user's own organisation only, sorted by deadline, with counts", async () => {
+    const client = await signedIn("handler");
+    const page = await client.get("/caseload");
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(ours);
+    expect(page.body).not.toContain(theirs);
+    expect(page.body).toMatch(/Overdue \(0\)/);
+    expect(page.body).toContain("Ada &lt;b&gt;Resident&lt;/b&gt;");
+  });
+
+  it("shows a case with its clocks and why, and complaint text as text", async () => {
+    const client = await signedIn("executive");
+    const page = await client.get(`/complaints/${ours}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Why these dates");
+    // Received Mon 2 Nov 2026: 5 working days → Mon 9 Nov.
+    expect(page.body).toContain("Monday 9 November 2026");
+    expect(page.body).toContain("Mould &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; in the bedroom");
+    expect(page.body).not.toContain("<script>alert");
+    expect(page.body).toContain("noPhoneCalls");
+  });
+
+  it("hides other organisations' cases behind a plain 404", async () => {
+    const client = await signedIn("complaints-team");
+    const page = await client.get(`/complaints/${theirs}`);
+    expect(page.statusCode).toBe(404);
+    expect(page.body).not.toContain("A different landlord");
+    await client.get(`/complaints/${ours}`);
+    expect((await client.post(`/complaints/${theirs}/acknowledge`, { stage: 1 })).statusCode).toBe(404);
+  });
+
+  it("acknowledges a complaint and shows the new response clock", async () => {
+    const client = await signedIn("handler");
+    await client.get(`/complaints/${ours}`);
+    const done = await client.post(`/complaints/${ours}/acknowledge`, { stage: 1 });
+    expect(done.statusCode).toBe(303);
+    expect(done.headers.location).toBe(`/complaints/${ours}?done=acknowledge`);
+    const page = await client.get(done.headers.location as string);
+    expect(page.body).toContain("Saved: acknowledge");
+    // Acknowledged Mon 9 Nov: 10 working days → Mon 23 Nov.
+    expect(page.body).toContain("Monday 23 November 2026");
+  });
+
+  it("shows a validation error at the field, keeping what was typed", async () => {
+    const client = await signedIn("handler");
+    await client.get(`/complaints/${ours}`);
+    const page = await client.post(`/complaints/${ours}/extend`, {
+      stage: 1,
+      workingDays: "ten",
+      reason: "Waiting for a survey",
+    });
+    expect(page.statusCode).toBe(400);
+    expect(page.body).toContain('href="#workingDays"');
+    expect(page.body).toContain("Enter the number of working days as a number");
+    expect(page.body).toContain("Waiting for a survey");
+  });
+
+  it("shows a broken rule in words at the field", async () => {
+    const client = await signedIn("handler");
+    await client.get(`/complaints/${ours}`);
+    const page = await client.post(`/complaints/${ours}/extend`, {
+      stage: 1,
+      workingDays: 15,
+      reason: "Complex",
+    });
+    expect(page.statusCode).toBe(422);
+    expect(page.body).toContain('href="#goodReason"');
+    expect(page.body).toContain("the limit without good reason is 10");
+  });
+
+  it("lets an executive read but not change anything", async () => {
+    const client = await signedIn("executive");
+    await client.get(`/complaints/${ours}`);
+    const response = await client.post(`/complaints/${ours}/withdraw`, {});
+    expect(response.statusCode).toBe(403);
+    expect(response.body).toContain("Your role does not allow this.");
+  });
+});

@@ -1,0 +1,26 @@
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import nunjucks from "nunjucks";
+import { formatLongDate, isLocalDate } from "../domain/calendar/day-number.ts";
+
+const require = createRequire(import.meta.url);
+/** govuk-frontend's dist folder: its templates, components, CSS, JavaScript and assets. */
+export const GOVUK_DIST = join(dirname(require.resolve("govuk-frontend/package.json")), "dist");
+export const VIEWS_DIR = join(dirname(fileURLToPath(import.meta.url)), "views");
+
+/**
+ * Nunjucks over our views and govuk-frontend's. Autoescaping is on everywhere: complaint text is shown as
+ * text, never as HTML.
+ */
+export function createViewEnvironment(): nunjucks.Environment {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([VIEWS_DIR, GOVUK_DIST]), {
+    autoescape: true,
+    throwOnUndefined: false,
+  });
+  env.addFilter("longDate", (value: unknown) =>
+    typeof value === "string" && isLocalDate(value) ? formatLongDate(value) : (value ?? ""),
+  );
+  env.addFilter("words", (value: unknown) => (typeof value === "string" ? value.replace(/-/g, " ") : value));
+  return env;
+}

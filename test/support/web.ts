@@ -1,0 +1,52 @@
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+
+/** A browser-like client for app.inject: keeps cookies and sends the page's CSRF token with each form. */
+export class WebClient {
+  private readonly cookies = new Map<string, string>();
+  private csrf = "";
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  private remember(response: LightMyRequestResponse): LightMyRequestResponse {
+    for (const c of response.cookies) {
+      if (c.value === "" || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
+    if (token) this.csrf = token;
+    return response;
+  }
+
+  private get cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  async get(url: string): Promise<LightMyRequestResponse> {
+    return this.remember(
+      await this.app.inject({ method: "GET", url, headers: { cookie: this.cookieHeader } }),
+    );
+  }
+
+  /** Posts a form as a browser would, with the CSRF token of the last page fetched (unless one is given). */
+  async post(
+    url: string,
+    fields: Record<string, string | number>,
+    options: { csrf?: string } = {},
+  ): Promise<LightMyRequestResponse> {
+    const body = new URLSearchParams({ _csrf: options.csrf ?? this.csrf });
+    for (const [k, v] of Object.entries(fields)) body.set(k, String(v));
+    return this.remember(
+      await this.app.inject({
+        method: "POST",
+        url,
+        headers: { cookie: this.cookieHeader, "content-type": "application/x-www-form-urlencoded" },
+        payload: body.toString(),
+      }),
+    );
+  }
+
+  async signIn(email: string, password: string): Promise<LightMyRequestResponse> {
+    await this.get("/sign-in");
+    return this.post("/sign-in", { email, password, next: "/caseload" });
+  }
+}
