@@ -20,6 +20,8 @@ export interface WebOptions {
   cookieSecret?: string;
   /** Send cookies only over HTTPS (on in production behind TLS). */
   secureCookies?: boolean;
+  /** Sign-in attempts allowed per minute from one address (password-guessing throttle). */
+  signInAttemptsPerMinute?: number;
   logger?: boolean;
 }
 

@@ -21,6 +21,10 @@ export function createViewEnvironment(): nunjucks.Environment {
   env.addFilter("longDate", (value: unknown) =>
     typeof value === "string" && isLocalDate(value) ? formatLongDate(value) : (value ?? ""),
   );
+  // Marks the option matching a submitted value as selected, so a re-shown form keeps the choice.
+  env.addFilter("selectValue", (items: { value: string; selected?: boolean }[], value: unknown) =>
+    items.map((item) => ({ ...item, selected: item.value !== "" && item.value === value })),
+  );
   env.addFilter("words", (value: unknown) => (typeof value === "string" ? value.replace(/-/g, " ") : value));
   return env;
 }

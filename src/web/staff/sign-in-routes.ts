@@ -23,8 +23,8 @@ export async function registerSignInRoutes(
     "/sign-in",
     {
       preHandler: app.csrfProtection,
-      // Throttles password guessing: 10 attempts a minute from one address.
-      config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
+      // Throttles password guessing from one address.
+      config: { rateLimit: { max: options.signInAttemptsPerMinute ?? 10, timeWindow: "1 minute" } },
     },
     async (request, reply) => {
       const body = request.body as { email?: string; password?: string; next?: string };

@@ -56,7 +56,7 @@ describe("staff workspace routes", () => {
       );
     ours = (await complaint("bchg", "Mould <script>alert('x')</script> in the bedroom")).reference;
     theirs = (await complaint("bdht", "A different landlord's complaint")).reference;
-    app = await buildApp(services);
+    app = await buildApp(services, { signInAttemptsPerMinute: 1000 });
   });
   afterAll(async () => {
     await app.close();
@@ -78,6 +78,15 @@ describe("staff workspace routes", () => {
     expect(wrong.body).toContain("govuk-error-summary");
     expect(wrong.body).toContain("The email address or password is not right.");
     expect(wrong.body).toContain('value="handler@bchg.test"'); // what was typed is kept
+  });
+
+  it("throttles sign-in attempts from one address", async () => {
+    const throttled = await buildApp(testServices(test.db), { signInAttemptsPerMinute: 3 });
+    const client = new WebClient(throttled);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await client.signIn("handler@bchg.test", "guess")).statusCode);
+    expect(statuses).toEqual([400, 400, 400, 429]);
+    await throttled.close();
   });
 
   it("refuses a form without its CSRF token", async () => {
@@ -172,6 +181,44 @@ describe("staff workspace routes", () => {
     expect(page.statusCode).toBe(422);
     expect(page.body).toContain('href="#goodReason"');
     expect(page.body).toContain("the limit without good reason is 10");
+  });
+
+  it("records findings and responds: every issue needs a finding and a reason, and an upheld one a remedy", async () => {
+    const client = await signedIn("handler");
+    await client.get(`/complaints/${ours}`);
+    const missing = await client.post(`/complaints/${ours}/respond`, {
+      "finding-1": "upheld",
+      learning: "Check repairs",
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('href="#reason-1"');
+    expect(missing.body).toContain("Give the reason for the finding on “Repair not done”");
+
+    const noRemedy = await client.post(`/complaints/${ours}/respond`, {
+      "finding-1": "upheld",
+      "reason-1": "The repair was missed twice",
+      learning: "Check repairs",
+    });
+    expect(noRemedy.statusCode).toBe(422);
+    expect(noRemedy.body).toContain('href="#remedies"');
+    expect(noRemedy.body).toContain("record at least one remedy (Code 7.1)");
+    expect(noRemedy.body).toContain("The repair was missed twice"); // kept
+
+    const done = await client.post(`/complaints/${ours}/respond`, {
+      "finding-1": "upheld",
+      "reason-1": "The repair was missed twice",
+      "remedy1-type": "financial",
+      "remedy1-description": "Compensation for the delay",
+      "remedy1-amount": "75.50",
+      "action1-description": "Complete the repair",
+      "action1-owner": "Repairs manager",
+      "action1-due": "2026-11-20",
+      learning: "Missed appointments are followed up the next day",
+    });
+    expect(done.statusCode).toBe(303);
+    const page = await client.get(done.headers.location as string);
+    expect(page.body).toContain("Stage 1: responded");
+    expect(page.body).toContain("Record the resident&#39;s request to escalate to Stage 2");
   });
 
   it("lets an executive read but not change anything", async () => {
