@@ -1,0 +1,114 @@
+import type { FastifyInstance } from "fastify";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addUser } from "../../src/app/add-user.ts";
+import { logComplaint } from "../../src/app/log-complaint.ts";
+import { buildApp } from "../../src/web/app.ts";
+import { axeViolations, chromiumAvailable, launchChromium, screenshot } from "../support/browser.ts";
+import { openTestDatabase, type TestDatabase } from "../support/databases.ts";
+import { anOrganisation, testServices } from "../support/services.ts";
+
+// CI installs Chromium; a developer machine without it skips these, saying so.
+const run = chromiumAvailable || process.env.CI ? describe : describe.skip;
+
+run("staff pages in a real browser (headless Chromium)", () => {
+  let test: TestDatabase;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+  let reference: string;
+
+  beforeAll(async () => {
+    test = await openTestDatabase("pglite");
+    const services = testServices(test.db, "2026-11-09T10:00:00Z");
+    await anOrganisation(services, "bchg");
+    await addUser(services, {
+      organisationId: "bchg",
+      email: "asha@bchg.test",
+      name: "Asha Patel",
+      role: "handler",
+      password: "correct horse battery",
+    });
+    reference = (
+      await logComplaint(
+        services,
+        {
+          organisationId: "bchg",
+          receivedOn: "2026-11-02",
+          channel: "phone",
+          description: "Black mould in the bedroom <script>alert(1)</script>",
+          resident: { name: "Ada Resident", contactPreferences: { noPhoneCalls: true } },
+          definition: {
+            issues: [{ id: "1", summary: "Mould not treated" }],
+            outcomesSought: ["Treat the mould"],
+          },
+        },
+        "agent@test",
+      )
+    ).reference;
+    app = await buildApp(services);
+    base = await app.listen({ port: 0, host: "127.0.0.1" });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await test?.drop();
+  });
+
+  it("the accessibility check finds violations when there are some", async () => {
+    const page = await browser.newPage();
+    await page.setContent("<html><body><input type='text'></body></html>");
+    const ids = (await axeViolations(page)).map((v) => v.id);
+    expect(ids).toEqual(expect.arrayContaining(["html-has-lang", "label"]));
+    await page.close();
+  });
+
+  it("signs in, shows the caseload and a case, each page with no WCAG 2.2 A/AA violations", async () => {
+    // axe is injected through the debugging protocol; the pages' own CSP stays on.
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, bypassCSP: true });
+    const alerts: string[] = [];
+    page.on("dialog", (d) => {
+      alerts.push(d.message());
+      void d.dismiss();
+    });
+
+    await page.goto(`${base}/sign-in`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.fill("#email", "asha@bchg.test");
+    await page.fill("#password", "wrong");
+    await page.click("button:has-text('Sign in')");
+    await expect.poll(() => page.locator(".govuk-error-summary").count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "staff-sign-in-error");
+
+    await page.fill("#password", "correct horse battery");
+    await page.click("button:has-text('Sign in')");
+    await page.waitForURL(/\/caseload/);
+    expect(await page.textContent("h1")).toContain("Team caseload");
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "staff-caseload");
+
+    await page.click(`a:has-text('${reference}')`);
+    await page.waitForURL(new RegExp(reference));
+    expect(await page.textContent("body")).toContain("Black mould in the bedroom <script>alert(1)</script>");
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "staff-case");
+    expect(alerts).toEqual([]); // the script in the complaint text never ran
+  });
+
+  it("works with JavaScript off: acknowledging a complaint is a plain form post", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${base}/sign-in`);
+    await page.fill("#email", "asha@bchg.test");
+    await page.fill("#password", "correct horse battery");
+    await page.click("button:has-text('Sign in')");
+    await page.goto(`${base}/complaints/${reference}`);
+    await page.click("summary:has-text('Acknowledge the complaint')");
+    await page.click("button:has-text('Acknowledge')");
+    await page.waitForURL(/done=acknowledge/);
+    expect(await page.textContent("body")).toContain("Stage 1: investigating");
+    await context.close();
+  });
+});
