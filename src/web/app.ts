@@ -12,6 +12,7 @@ import { renderError } from "./errors.ts";
 import { loadUser } from "./session.ts";
 import { registerCaseRoutes } from "./staff/case-routes.ts";
 import { registerCaseloadRoutes } from "./staff/caseload-routes.ts";
+import { registerLogComplaintRoutes } from "./staff/log-complaint-routes.ts";
 import { registerSignInRoutes } from "./staff/sign-in-routes.ts";
 import { createViewEnvironment, GOVUK_DIST } from "./views.ts";
 
@@ -79,6 +80,8 @@ export async function buildApp(services: Services, options: WebOptions = {}): Pr
   app.get("/health", async () => ({ status: "ok" }));
   await registerSignInRoutes(app, services, options);
   await registerCaseloadRoutes(app, services);
+  // Before the case routes, so "/complaints/new" is never read as a reference.
+  await registerLogComplaintRoutes(app, services);
   await registerCaseRoutes(app, services);
   return app;
 }

@@ -95,6 +95,13 @@ run("staff pages in a real browser (headless Chromium)", () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "staff-case");
     expect(alerts).toEqual([]); // the script in the complaint text never ran
+
+    await page.goto(`${base}/complaints/new`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.click("button:has-text('Log the complaint')");
+    await expect.poll(() => page.locator(".govuk-error-summary").count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "staff-log-complaint-errors");
   });
 
   it("works with JavaScript off: acknowledging a complaint is a plain form post", async () => {

@@ -221,11 +221,66 @@ describe("staff workspace routes", () => {
     expect(page.body).toContain("Record the resident&#39;s request to escalate to Stage 2");
   });
 
+  it("logs a phone complaint made by a representative, and refuses an incomplete one keeping what was typed", async () => {
+    const client = await signedIn("handler");
+    expect((await client.get("/complaints/new")).statusCode).toBe(200);
+    const incomplete = await client.post("/complaints/new", {
+      receivedOn: "2026-11-09",
+      channel: "phone",
+      category: "repairs",
+      description: "The <em>boiler</em> is broken",
+      residentName: "Bea Resident",
+      raisedBy: "representative",
+      representativeName: "Cal Advocate",
+    });
+    expect(incomplete.statusCode).toBe(400);
+    expect(incomplete.body).toContain('href="#representativeAuthority"');
+    expect(incomplete.body).toContain("The &lt;em&gt;boiler&lt;/em&gt; is broken");
+
+    const logged = await client.post("/complaints/new", {
+      receivedOn: "2026-11-09",
+      channel: "phone",
+      category: "repairs",
+      description: "The boiler is broken",
+      residentName: "Bea Resident",
+      noPhoneCalls: "yes",
+      raisedBy: "representative",
+      representativeName: "Cal Advocate",
+      representativeAuthority: "in writing",
+      issues: "Boiler not repaired\nNo one called back",
+      outcomesSought: "Repair the boiler",
+    });
+    expect(logged.statusCode).toBe(303);
+    const page = await client.get(logged.headers.location as string);
+    expect(page.body).toContain("Cal Advocate");
+    expect(page.body).toContain("No one called back");
+    expect(page.body).toContain("noPhoneCalls");
+    // Received Mon 9 Nov 2026: acknowledgement due 5 working days later, Mon 16 Nov.
+    expect(page.body).toContain("Monday 16 November 2026");
+  });
+
+  it("refuses a receipt date in the future, at its field", async () => {
+    const client = await signedIn("handler");
+    await client.get("/complaints/new");
+    const response = await client.post("/complaints/new", {
+      receivedOn: "2026-12-01",
+      channel: "email",
+      category: "repairs",
+      description: "x",
+      residentName: "Bea",
+      raisedBy: "resident",
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toContain('href="#receivedOn"');
+    expect(response.body).toContain("That date is in the future");
+  });
+
   it("lets an executive read but not change anything", async () => {
     const client = await signedIn("executive");
     await client.get(`/complaints/${ours}`);
     const response = await client.post(`/complaints/${ours}/withdraw`, {});
     expect(response.statusCode).toBe(403);
+    expect((await client.get("/complaints/new")).statusCode).toBe(403);
     expect(response.body).toContain("Your role does not allow this.");
   });
 });
