@@ -1,13 +1,11 @@
-import { findComplaintIdentity } from "../store/complaints.ts";
 import {
   findRepresentative,
   findResident,
   type RepresentativeRow,
   type ResidentRow,
 } from "../store/residents.ts";
-import { UnknownComplaintError } from "./complaint-context.ts";
 import type { Services } from "./services.ts";
-import { showComplaint, type ComplaintView } from "./show-complaint.ts";
+import { loadComplaintView, type ComplaintView } from "./show-complaint.ts";
 
 export interface ComplaintPage {
   complaint: ComplaintView;
@@ -21,9 +19,7 @@ export async function viewComplaint(
   organisationId: string,
   reference: string,
 ): Promise<ComplaintPage> {
-  const complaint = await showComplaint(services, organisationId, reference);
-  const identity = await findComplaintIdentity(services.db, organisationId, complaint.reference);
-  if (!identity) throw new UnknownComplaintError(reference);
+  const { view: complaint, identity } = await loadComplaintView(services, organisationId, reference);
   return {
     complaint,
     resident: identity.residentId

@@ -35,17 +35,21 @@ export type ContactEvent =
   | { type: "complaint-raised"; on: LocalDate; complaintReference: string }
   | { type: "contact-closed"; on: LocalDate };
 
+/** A command is the event it records, under the verb's name. */
+type CommandFor<E extends ContactEvent["type"], C extends string> = Omit<
+  Extract<ContactEvent, { type: E }>,
+  "type"
+> & {
+  type: C;
+};
+
 export type ContactCommand =
-  | (Omit<Extract<ContactEvent, { type: "contact-logged" }>, "type"> & { type: "log-contact" })
-  | {
-      type: "record-offer-to-complain";
-      on: LocalDate;
-      residentChose: "complain" | "not-now" | "early-resolution";
-    }
-  | { type: "start-early-resolution"; on: LocalDate }
-  | { type: "resolve-early"; on: LocalDate; howResolved: string }
-  | { type: "raise-complaint"; on: LocalDate; complaintReference: string }
-  | { type: "close-contact"; on: LocalDate };
+  | CommandFor<"contact-logged", "log-contact">
+  | CommandFor<"offer-to-complain-recorded", "record-offer-to-complain">
+  | CommandFor<"early-resolution-started", "start-early-resolution">
+  | CommandFor<"resolved-early", "resolve-early">
+  | CommandFor<"complaint-raised", "raise-complaint">
+  | CommandFor<"contact-closed", "close-contact">;
 
 export interface ContactState {
   loggedOn: LocalDate;
