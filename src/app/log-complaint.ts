@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { londonDateOf } from "../domain/calendar/day-number.ts";
+import { laterOf, londonDateOf } from "../domain/calendar/day-number.ts";
 import type { Channel } from "../domain/policy/schema.ts";
 import type { Issue } from "../domain/complaint/events.ts";
 import { nextComplaintReference, type ComplaintIdentity } from "../store/complaints.ts";
@@ -42,6 +42,11 @@ export interface LogComplaintInput {
   definition?: { issues: Issue[]; outcomesSought: string[] };
   /** A previous system's reference, for imported complaints. */
   externalRef?: string;
+  /**
+   * A risk to health or safety found at intake (Code 6.1; Awaab's Law): it opens its own clock in hours,
+   * which runs beside the complaint's. `at` is when it was reported.
+   */
+  hazard?: { severity: "emergency" | "significant"; description: string; at: string };
 }
 
 /** A complaint from people already on record: a new issue spun off a complaint, or a contact's resident. */
@@ -107,14 +112,28 @@ export async function logComplaintInTransaction(
     },
     actor,
   );
+  const history = [...result.events];
   if (input.definition) {
     const defineOn = input.loggedOn ?? input.receivedOn;
     result = await recordDecision(
       tx,
       services,
       identity,
-      result.events,
+      history,
       { type: "define", on: defineOn, stage: 1, ...input.definition },
+      actor,
+    );
+    history.push(...result.events);
+  }
+  if (input.hazard) {
+    // Dated the day it was reported, or the last event's day if that is later (events stay in date order).
+    const on = laterOf(londonDateOf(new Date(input.hazard.at)), result.state.lastEventOn);
+    result = await recordDecision(
+      tx,
+      services,
+      identity,
+      history,
+      { type: "flag-hazard", on, ...input.hazard },
       actor,
     );
   }

@@ -1,5 +1,6 @@
 import { londonDateOf } from "../domain/calendar/day-number.ts";
 import type { ComplaintEvent } from "../domain/complaint/events.ts";
+import type { PolicyPack } from "../domain/policy/schema.ts";
 import { simulateComplaint, type SimulationResult } from "../domain/complaint/simulate.ts";
 import { loadComplaintEvents } from "../store/complaint-events.ts";
 import { findComplaintIdentity, type ComplaintIdentity } from "../store/complaints.ts";
@@ -32,7 +33,7 @@ export async function loadComplaintView(
   services: Services,
   organisationId: string,
   reference: string,
-): Promise<{ view: ComplaintView; identity: ComplaintIdentity }> {
+): Promise<{ view: ComplaintView; identity: ComplaintIdentity; pack: PolicyPack }> {
   return services.db.transaction(async (tx) => {
     const org = await requireOrganisation(tx, organisationId);
     const identity = await findComplaintIdentity(tx, organisationId, reference);
@@ -49,6 +50,6 @@ export async function loadComplaintView(
       ...result,
       events,
     };
-    return { view, identity };
+    return { view, identity, pack };
   });
 }

@@ -33,3 +33,19 @@ export async function insertUser(
     throw error;
   }
 }
+
+export interface UserSummary {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+}
+
+/** An organisation's staff accounts, by name. */
+export async function listUsers(tx: Queryable, organisationId: string): Promise<UserSummary[]> {
+  const result = await tx.query<UserSummary>(
+    "SELECT id, email, name, role FROM users WHERE organisation_id = $1 ORDER BY name, email",
+    [organisationId],
+  );
+  return result.rows;
+}

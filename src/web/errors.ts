@@ -1,20 +1,29 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { UnknownComplaintError, UnknownOrganisationError } from "../app/complaint-context.ts";
+import { UnknownContactError } from "../app/update-contact.ts";
 import { ConcurrencyConflictError } from "../store/complaint-events.ts";
+import { ruleBroken } from "./rule-errors.ts";
 
 const TITLES: Record<number, string> = {
   400: "There is a problem with the request",
   403: "You cannot do this",
   404: "Page not found",
   409: "Someone else changed this at the same time",
+  422: "This breaks a rule of the complaints process",
   429: "Too many attempts",
   500: "Sorry, there is a problem with the service",
 };
 
 /** The HTTP status for an error: every domain and app error maps here, in one place. */
 export function statusOf(error: unknown): number {
-  if (error instanceof UnknownComplaintError || error instanceof UnknownOrganisationError) return 404;
+  if (
+    error instanceof UnknownComplaintError ||
+    error instanceof UnknownOrganisationError ||
+    error instanceof UnknownContactError
+  )
+    return 404;
   if (error instanceof ConcurrencyConflictError) return 409;
+  if (ruleBroken(error)) return 422;
   const status = (error as { statusCode?: number }).statusCode;
   return typeof status === "number" && status >= 400 && status < 600 ? status : 500;
 }

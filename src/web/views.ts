@@ -2,12 +2,26 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
-import { formatLongDate, isLocalDate } from "../domain/calendar/day-number.ts";
+import { formatLongDate, isLocalDate, londonDateOf } from "../domain/calendar/day-number.ts";
 
 const require = createRequire(import.meta.url);
 /** govuk-frontend's dist folder: its templates, components, CSS, JavaScript and assets. */
 export const GOVUK_DIST = join(dirname(require.resolve("govuk-frontend/package.json")), "dist");
 export const VIEWS_DIR = join(dirname(fileURLToPath(import.meta.url)), "views");
+
+const LONDON_TIME = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** An instant as a London date and time: "Monday 9 November 2026 at 14:30". */
+export function formatLondonDateTime(value: unknown): string {
+  const instant = value instanceof Date ? value : typeof value === "string" ? new Date(value) : null;
+  if (!instant || Number.isNaN(instant.getTime())) return typeof value === "string" ? value : "";
+  return `${formatLongDate(londonDateOf(instant))} at ${LONDON_TIME.format(instant)}`;
+}
 
 /**
  * Nunjucks over our views and govuk-frontend's. Autoescaping is on everywhere: complaint text is shown as
@@ -25,6 +39,7 @@ export function createViewEnvironment(): nunjucks.Environment {
   env.addFilter("selectValue", (items: { value: string; selected?: boolean }[], value: unknown) =>
     items.map((item) => ({ ...item, selected: item.value !== "" && item.value === value })),
   );
+  env.addFilter("dateTime", (value: unknown) => formatLondonDateTime(value));
   env.addFilter("words", (value: unknown) => (typeof value === "string" ? value.replace(/-/g, " ") : value));
   return env;
 }

@@ -74,6 +74,21 @@ export function endOfLondonDay(date: LocalDate): number {
   return nextMidnightUtc - londonOffsetMs(nextMidnightUtc) - 1;
 }
 
+/**
+ * The instant a London wall-clock time ("14:30") happened on a London date, as an ISO string; null when the
+ * time is not a real HH:MM. (In the hour the clocks go back, the first of the two 01:30s.)
+ */
+export function londonInstantAt(date: LocalDate, time: string): string | null {
+  const match = /^(\d{1,2})[:.](\d{2})$/.exec(time.trim());
+  if (!match) return null;
+  const [hours, minutes] = [Number(match[1]), Number(match[2])];
+  if (hours > 23 || minutes > 59) return null;
+  const wall = toDayNumber(date) * 86_400_000 + (hours * 60 + minutes) * 60_000;
+  let instant = wall - londonOffsetMs(wall);
+  instant = wall - londonOffsetMs(instant);
+  return new Date(instant).toISOString();
+}
+
 /** London's offset from UTC at an instant (0 in winter, one hour in summer time). */
 function londonOffsetMs(instant: number): number {
   const parts = new Intl.DateTimeFormat("en-GB", {

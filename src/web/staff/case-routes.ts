@@ -1,33 +1,32 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Services } from "../../app/services.ts";
-import { viewComplaint } from "../../app/view-complaint.ts";
-import { londonDateOf } from "../../domain/calendar/day-number.ts";
-import { ComplaintRuleError } from "../../domain/complaint/errors.ts";
+import { viewComplaint, type ComplaintPage } from "../../app/view-complaint.ts";
+import { COMPLAINT_CATEGORIES } from "../../domain/complaint/categories.ts";
+import { parseForm, type FormValues } from "../actions/action.ts";
+import { COMPLAINT_ACTIONS } from "../actions/index.ts";
+import { ACTION_ROWS, currentIssues, REMEDY_ROWS } from "../actions/response-actions.ts";
+import { ruleBroken } from "../rule-errors.ts";
 import { requirePermission, requireUser, userOf } from "../session.ts";
-import type { Action } from "./actions.ts";
-import { ACTION_ROWS, currentIssues, REMEDY_ROWS, RESPONSE_ACTIONS } from "./response-actions.ts";
-import { STAGE_ACTIONS } from "./stage-actions.ts";
+import { caseView } from "./case-view.ts";
 
-export const ACTIONS = { ...STAGE_ACTIONS, ...RESPONSE_ACTIONS };
-type ActionName = keyof typeof ACTIONS;
+interface Shown {
+  errors?: Record<string, string>;
+  values?: FormValues;
+  openAction?: string;
+}
 
-async function renderCase(
-  services: Services,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  reference: string,
-  extra: { errors?: Record<string, string>; values?: Record<string, unknown>; openAction?: string } = {},
-) {
-  const user = userOf(request);
-  const page = await viewComplaint(services, user.organisationId, reference);
+function renderCase(request: FastifyRequest, reply: FastifyReply, page: ComplaintPage, shown: Shown = {}) {
   const done = (request.query as { done?: string } | undefined)?.done;
   return reply.page("case.njk", {
     ...page,
-    ...extra,
+    ...caseView(page, userOf(request).role),
+    ...shown,
+    values: shown.values ?? {},
     done,
     issues: currentIssues(page),
     remedyRows: REMEDY_ROWS,
     actionRows: ACTION_ROWS,
+    categories: COMPLAINT_CATEGORIES,
   });
 }
 
@@ -37,7 +36,8 @@ export async function registerCaseRoutes(app: FastifyInstance, services: Service
     { preHandler: requireUser },
     async (request, reply) => {
       requirePermission(request, "read");
-      return renderCase(services, request, reply, request.params.reference);
+      const page = await viewComplaint(services, userOf(request).organisationId, request.params.reference);
+      return renderCase(request, reply, page);
     },
   );
 
@@ -45,40 +45,36 @@ export async function registerCaseRoutes(app: FastifyInstance, services: Service
     "/complaints/:reference/:action",
     { preHandler: [app.csrfProtection, requireUser] },
     async (request, reply) => {
-      const { reference } = request.params;
-      const name = request.params.action as ActionName;
-      const chosen = ACTIONS[name] as Action<unknown> | undefined;
-      if (!chosen) return reply.callNotFound();
+      const name = request.params.action;
+      const action = Object.hasOwn(COMPLAINT_ACTIONS, name) ? COMPLAINT_ACTIONS[name] : undefined;
+      if (!action) return reply.callNotFound();
       const user = userOf(request);
       // The complaint must exist in the user's own organisation before anything else is said about it.
-      const page = await viewComplaint(services, user.organisationId, reference);
-      requirePermission(request, chosen.permission(page.complaint.stage ?? 1));
-      const values = (request.body ?? {}) as Record<string, unknown>;
-      const parsed = chosen.parse(values, page);
+      const page = await viewComplaint(services, user.organisationId, request.params.reference);
+      requirePermission(request, action.permission(page));
+      const values = (request.body ?? {}) as FormValues;
+      const parsed = parseForm(action, values, page);
       if (!parsed.ok) {
-        return renderCase(services, request, reply.status(400), reference, {
+        return renderCase(request, reply.status(400), page, {
           errors: parsed.errors,
           values,
           openAction: name,
         });
       }
+      const ctx = {
+        services,
+        organisationId: user.organisationId,
+        reference: page.complaint.reference,
+        on: page.today,
+        actor: user.email,
+      };
       try {
-        const ctx = {
-          services,
-          organisationId: user.organisationId,
-          reference,
-          on: londonDateOf(services.clock()),
-          actor: user.email,
-        };
-        await chosen.run(ctx, parsed.data);
+        await action.run(ctx, parsed.data, page);
       } catch (error) {
-        if (!(error instanceof ComplaintRuleError)) throw error;
-        const errors = { [error.field ?? "form"]: error.message };
-        return renderCase(services, request, reply.status(422), reference, {
-          errors,
-          values,
-          openAction: name,
-        });
+        const rule = ruleBroken(error);
+        if (!rule) throw error;
+        const errors = { [rule.field ?? "form"]: rule.message };
+        return renderCase(request, reply.status(422), page, { errors, values, openAction: name });
       }
       return reply.redirect(`/complaints/${encodeURIComponent(page.complaint.reference)}?done=${name}`, 303);
     },

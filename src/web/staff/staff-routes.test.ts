@@ -132,7 +132,7 @@ describe("staff workspace routes", () => {
     expect(page.body).toContain("Monday 9 November 2026");
     expect(page.body).toContain("Mould &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; in the bedroom");
     expect(page.body).not.toContain("<script>alert");
-    expect(page.body).toContain("noPhoneCalls");
+    expect(page.body).toContain("No phone calls");
   });
 
   it("hides other organisations' cases behind a plain 404", async () => {
@@ -165,7 +165,7 @@ describe("staff workspace routes", () => {
       reason: "Waiting for a survey",
     });
     expect(page.statusCode).toBe(400);
-    expect(page.body).toContain('href="#workingDays"');
+    expect(page.body).toContain('href="#extend-workingDays"');
     expect(page.body).toContain("Enter the number of working days as a number");
     expect(page.body).toContain("Waiting for a survey");
   });
@@ -179,7 +179,7 @@ describe("staff workspace routes", () => {
       reason: "Complex",
     });
     expect(page.statusCode).toBe(422);
-    expect(page.body).toContain('href="#goodReason"');
+    expect(page.body).toContain('href="#extend-goodReason"');
     expect(page.body).toContain("the limit without good reason is 10");
   });
 
@@ -191,7 +191,7 @@ describe("staff workspace routes", () => {
       learning: "Check repairs",
     });
     expect(missing.statusCode).toBe(400);
-    expect(missing.body).toContain('href="#reason-1"');
+    expect(missing.body).toContain('href="#respond-reason-1"');
     expect(missing.body).toContain("Give the reason for the finding on “Repair not done”");
 
     const noRemedy = await client.post(`/complaints/${ours}/respond`, {
@@ -200,7 +200,7 @@ describe("staff workspace routes", () => {
       learning: "Check repairs",
     });
     expect(noRemedy.statusCode).toBe(422);
-    expect(noRemedy.body).toContain('href="#remedies"');
+    expect(noRemedy.body).toContain('href="#respond-remedies"');
     expect(noRemedy.body).toContain("record at least one remedy (Code 7.1)");
     expect(noRemedy.body).toContain("The repair was missed twice"); // kept
 
@@ -243,18 +243,18 @@ describe("staff workspace routes", () => {
       category: "repairs",
       description: "The boiler is broken",
       residentName: "Bea Resident",
-      noPhoneCalls: "yes",
+      residentNoPhoneCalls: "yes",
       raisedBy: "representative",
       representativeName: "Cal Advocate",
       representativeAuthority: "in writing",
-      issues: "Boiler not repaired\nNo one called back",
-      outcomesSought: "Repair the boiler",
+      definitionIssues: "Boiler not repaired\nNo one called back",
+      definitionOutcomesSought: "Repair the boiler",
     });
     expect(logged.statusCode).toBe(303);
     const page = await client.get(logged.headers.location as string);
     expect(page.body).toContain("Cal Advocate");
     expect(page.body).toContain("No one called back");
-    expect(page.body).toContain("noPhoneCalls");
+    expect(page.body).toContain("No phone calls");
     // Received Mon 9 Nov 2026: acknowledgement due 5 working days later, Mon 16 Nov.
     expect(page.body).toContain("Monday 16 November 2026");
   });

@@ -1,0 +1,21 @@
+import { ResidentRequiredError } from "../app/raise-complaint-from-contact.ts";
+import { ComplaintRuleError } from "../domain/complaint/errors.ts";
+import { ContactRuleError } from "../domain/contact/contact.ts";
+
+/** A domain rule a request broke: its stable code, the field it is about (if any), and the words to show. */
+export interface RuleBroken {
+  code: string;
+  field?: string;
+  message: string;
+}
+
+/** The broken rule an error reports, or null when the error is not a rule of the domain. */
+export function ruleBroken(error: unknown): RuleBroken | null {
+  if (error instanceof ComplaintRuleError) {
+    return { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
+  }
+  if (error instanceof ContactRuleError) return { code: error.code, message: error.message };
+  if (error instanceof ResidentRequiredError)
+    return { code: error.code, field: "resident", message: error.message };
+  return null;
+}
