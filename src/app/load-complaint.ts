@@ -37,5 +37,6 @@ export async function decisionContextFor(
     pack: await packVersion(tx, identity.packId, identity.packVersion),
     calendar: calendarFor(org),
     today: londonDateOf(services.clock()),
+    now: services.clock().toISOString(),
   };
 }

@@ -62,9 +62,10 @@ export async function recordDecision(
   const org = await requireOrganisation(tx, identity.organisationId);
   const pack = await packVersion(tx, identity.packId, identity.packVersion);
   const calendar = calendarFor(org);
-  const today = londonDateOf(services.clock());
+  const now = services.clock();
+  const today = londonDateOf(now);
   const before = history.length > 0 ? foldComplaint(history) : null;
-  const decision = decideComplaint(before, command, { pack, calendar, today });
+  const decision = decideComplaint(before, command, { pack, calendar, today, now: now.toISOString() });
   if (!decision.ok) throw decision.error;
   await appendComplaintEvents(
     tx,

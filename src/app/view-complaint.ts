@@ -1,5 +1,6 @@
 import { londonDateOf } from "../domain/calendar/day-number.ts";
 import type { PolicyPack } from "../domain/policy/schema.ts";
+import { listAttachments, type AttachmentRecord } from "../store/attachments.ts";
 import {
   listComplaintMessages,
   listComplaintsSpunOffInto,
@@ -35,6 +36,8 @@ export interface ComplaintPage {
   spunOffFrom: string[];
   /** Letters, notifications and alerts about the complaint, and whether each went out. */
   messages: ComplaintMessage[];
+  /** Evidence and correspondence kept with the case (Code 5.12). */
+  attachments: AttachmentRecord[];
   /** The organisation's staff, who may be assigned to handle a stage. */
   staff: UserSummary[];
 }
@@ -59,6 +62,7 @@ export async function viewComplaint(
     contacts: await listContactsRaisingComplaint(db, organisationId, identity.reference),
     spunOffFrom: await listComplaintsSpunOffInto(db, organisationId, identity.reference),
     messages: await listComplaintMessages(db, organisationId, identity.id),
+    attachments: await listAttachments(db, organisationId, identity.id),
     staff: await listUsers(db, organisationId),
   };
 }

@@ -10,10 +10,12 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { Services } from "../app/services.ts";
 import { renderError } from "./errors.ts";
 import { loadUser } from "./session.ts";
+import { registerAttachmentRoutes } from "./staff/attachment-routes.ts";
 import { registerCaseRoutes } from "./staff/case-routes.ts";
 import { registerCaseloadRoutes } from "./staff/caseload-routes.ts";
 import { registerLogComplaintRoutes } from "./staff/log-complaint-routes.ts";
 import { registerSignInRoutes } from "./staff/sign-in-routes.ts";
+import { registerUploads } from "./uploads.ts";
 import { createViewEnvironment, GOVUK_DIST } from "./views.ts";
 
 export interface WebOptions {
@@ -47,6 +49,7 @@ export async function buildApp(services: Services, options: WebOptions = {}): Pr
     },
   });
   await app.register(fastifyFormbody);
+  await registerUploads(app);
   await app.register(fastifyRateLimit, { global: false });
   // Pages render through one Nunjucks environment: autoescaped, with govuk-frontend's templates on its path.
   const env = createViewEnvironment();
@@ -72,7 +75,8 @@ export async function buildApp(services: Services, options: WebOptions = {}): Pr
   });
 
   app.decorateRequest("user", null);
-  app.addHook("preHandler", loadUser(services));
+  // Before the body is read, so an upload refused while it is read still knows who sent it.
+  app.addHook("onRequest", loadUser(services));
   app.setErrorHandler((error, request, reply) => renderError(error, request, reply));
   app.setNotFoundHandler((request, reply) => renderError({ statusCode: 404 }, request, reply));
 
@@ -82,6 +86,7 @@ export async function buildApp(services: Services, options: WebOptions = {}): Pr
   await registerCaseloadRoutes(app, services);
   // Before the case routes, so "/complaints/new" is never read as a reference.
   await registerLogComplaintRoutes(app, services);
+  await registerAttachmentRoutes(app, services);
   await registerCaseRoutes(app, services);
   return app;
 }

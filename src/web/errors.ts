@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { UnknownComplaintError, UnknownOrganisationError } from "../app/complaint-context.ts";
+import { UnknownAttachmentError } from "../app/read-attachment.ts";
 import { UnknownContactError } from "../app/update-contact.ts";
 import { ConcurrencyConflictError } from "../store/complaint-events.ts";
 import { ruleBroken } from "./rule-errors.ts";
@@ -9,6 +10,7 @@ const TITLES: Record<number, string> = {
   403: "You cannot do this",
   404: "Page not found",
   409: "Someone else changed this at the same time",
+  413: "The file is too large",
   422: "This breaks a rule of the complaints process",
   429: "Too many attempts",
   500: "Sorry, there is a problem with the service",
@@ -19,7 +21,8 @@ export function statusOf(error: unknown): number {
   if (
     error instanceof UnknownComplaintError ||
     error instanceof UnknownOrganisationError ||
-    error instanceof UnknownContactError
+    error instanceof UnknownContactError ||
+    error instanceof UnknownAttachmentError
   )
     return 404;
   if (error instanceof ConcurrencyConflictError) return 409;

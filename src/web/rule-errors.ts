@@ -1,4 +1,5 @@
 import { ResidentRequiredError } from "../app/raise-complaint-from-contact.ts";
+import { AttachmentRuleError } from "../domain/attachments/attachment-rules.ts";
 import { ComplaintRuleError } from "../domain/complaint/errors.ts";
 import { ContactRuleError } from "../domain/contact/contact.ts";
 
@@ -15,6 +16,8 @@ export function ruleBroken(error: unknown): RuleBroken | null {
     return { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
   }
   if (error instanceof ContactRuleError) return { code: error.code, message: error.message };
+  if (error instanceof AttachmentRuleError)
+    return { code: error.code, field: "file", message: error.message };
   if (error instanceof ResidentRequiredError)
     return { code: error.code, field: "resident", message: error.message };
   return null;

@@ -23,6 +23,13 @@ export function formatLondonDateTime(value: unknown): string {
   return `${formatLongDate(londonDateOf(instant))} at ${LONDON_TIME.format(instant)}`;
 }
 
+/** A size in bytes as people say it: "850 KB", "1.2 MB". */
+export function formatFileSize(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return "";
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
+}
+
 /**
  * Nunjucks over our views and govuk-frontend's. Autoescaping is on everywhere: complaint text is shown as
  * text, never as HTML.
@@ -39,6 +46,7 @@ export function createViewEnvironment(): nunjucks.Environment {
   env.addFilter("selectValue", (items: { value: string; selected?: boolean }[], value: unknown) =>
     items.map((item) => ({ ...item, selected: item.value !== "" && item.value === value })),
   );
+  env.addFilter("fileSize", (value: unknown) => formatFileSize(Number(value)));
   env.addFilter("dateTime", (value: unknown) => formatLondonDateTime(value));
   env.addFilter("words", (value: unknown) => (typeof value === "string" ? value.replace(/-/g, " ") : value));
   return env;

@@ -45,8 +45,45 @@ export class WebClient {
     );
   }
 
+  /** Posts a form with a file, with the CSRF token of the last page fetched. */
+  async postFile(
+    url: string,
+    fields: Record<string, string>,
+    file?: { field: string; name: string; content: Buffer; type?: string },
+  ): Promise<LightMyRequestResponse> {
+    const { payload, contentType } = await multipartBody({ _csrf: this.csrf, ...fields }, file);
+    return this.remember(
+      await this.app.inject({
+        method: "POST",
+        url,
+        headers: { cookie: this.cookieHeader, "content-type": contentType },
+        payload,
+      }),
+    );
+  }
+
   async signIn(email: string, password: string): Promise<LightMyRequestResponse> {
     await this.get("/sign-in");
     return this.post("/sign-in", { email, password, next: "/caseload" });
   }
+}
+
+/** A multipart/form-data body (a form with a file), encoded as a browser would send it. */
+export async function multipartBody(
+  fields: Record<string, string>,
+  file?: { field: string; name: string; content: Buffer; type?: string },
+): Promise<{ payload: Buffer; contentType: string }> {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.set(k, v);
+  if (file)
+    form.set(
+      file.field,
+      new Blob([file.content], { type: file.type ?? "application/octet-stream" }),
+      file.name,
+    );
+  const encoded = new Response(form);
+  return {
+    payload: Buffer.from(await encoded.arrayBuffer()),
+    contentType: encoded.headers.get("content-type") ?? "",
+  };
 }

@@ -3,12 +3,12 @@ import { CODE_2024 } from "../policy/code-2024.ts";
 import type { CommandOf } from "./commands.ts";
 import { ComplaintRuleError } from "./errors.ts";
 import { isEscalationLate } from "./escalation-window.ts";
-import { endOfLondonDay } from "./hazard-clocks.ts";
 import type { ComplaintEvent, EventOf } from "./events.ts";
 import {
   requireCurrentStage,
   requireDateNotInFuture,
   requireEventDate,
+  requireInstantNotInFuture,
   requireRunning,
   requireUniqueIds,
   type DecisionContext,
@@ -50,8 +50,7 @@ export function decideFlagHazard(
   ctx: DecisionContext,
 ): ComplaintEvent[] {
   requireEventDate(state, command.on, ctx);
-  if (Date.parse(command.at) > endOfLondonDay(ctx.today))
-    throw new ComplaintRuleError("DATE_IN_FUTURE", "at");
+  requireInstantNotInFuture(command.at, ctx);
   // A hazard is recorded even on a stopped complaint: the safety work does not wait on the complaint.
   return [
     {
@@ -72,6 +71,7 @@ export function decideHazardMadeSafe(
   requireEventDate(state, command.on, ctx);
   const open = state.hazards.filter((h) => !h.madeSafeAt);
   if (open.length === 0) throw new ComplaintRuleError("NO_HAZARD_OPEN");
+  requireInstantNotInFuture(command.at, ctx);
   // The event makes every open hazard safe at `at`, so it cannot be before any of them was flagged
   // (the hazard clock would otherwise show it made safe in no time, or before it was found).
   const flaggedLater = open.find((h) => Date.parse(command.at) < Date.parse(h.flaggedAt));

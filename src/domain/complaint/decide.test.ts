@@ -154,6 +154,24 @@ describe("flag-hazard and record-hazard-made-safe", () => {
     );
   });
 
+  it("refuses a hazard reported, or made safe, after now when the time now is known", () => {
+    const at10 = { ...contextFor("bchg", "2026-11-03"), now: "2026-11-03T10:00:00Z" };
+    const so = run(received, at10);
+    expectRefused(
+      decideNext(so, flagHazard("2026-11-03", "2026-11-03T10:05:00Z"), at10),
+      "DATE_IN_FUTURE",
+      /future/,
+    );
+    const flagged = run([...received, flagHazard("2026-11-03", "2026-11-03T09:00:00Z")], at10);
+    expect(decideNext(flagged, recordMadeSafe("2026-11-03", "2026-11-03T09:59:00Z"), at10).ok).toBe(true);
+    const error = expectRefused(
+      decideNext(flagged, recordMadeSafe("2026-11-03", "2026-11-03T16:00:00Z"), at10),
+      "DATE_IN_FUTURE",
+      /future/,
+    );
+    expect(error.field).toBe("at");
+  });
+
   it("records a hazard and when it was made safe", () => {
     const flagged = flagHazard("2026-11-03", "2026-11-03T09:30:00Z", "emergency");
     expect(eventsOf(attempt(received, flagged, code))).toEqual([

@@ -3,6 +3,7 @@ import type { WorkingCalendar } from "../calendar/working-calendar.ts";
 import type { StageNumber } from "../policy/code-2024.ts";
 import type { PolicyPack } from "../policy/schema.ts";
 import { ComplaintRuleError } from "./errors.ts";
+import { endOfLondonDay } from "./hazard-clocks.ts";
 import { stoppedOn, type ComplaintState, type StageRecord } from "./state.ts";
 
 /** What every command is decided against: the complaint's pinned pack and calendar, and today's date. */
@@ -11,6 +12,14 @@ export interface DecisionContext {
   calendar: WorkingCalendar;
   /** The London date today; commands may not record events after it. */
   today: string;
+  /** The instant now (ISO 8601), when known: times in hours (hazards) may not be after it. */
+  now?: string;
+}
+
+/** A time in hours (a hazard reported or made safe) that has not happened yet is refused. */
+export function requireInstantNotInFuture(at: string, ctx: DecisionContext, field = "at"): void {
+  const latest = ctx.now ? Date.parse(ctx.now) : endOfLondonDay(ctx.today);
+  if (Date.parse(at) > latest) throw new ComplaintRuleError("DATE_IN_FUTURE", field);
 }
 
 export function requireDateNotInFuture(on: string, ctx: DecisionContext, field = "on"): void {

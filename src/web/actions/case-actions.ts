@@ -14,6 +14,7 @@ import { londonInstantAt } from "../../domain/complaint/hazard-clocks.ts";
 import { channelSchema } from "../../domain/policy/schema.ts";
 import {
   listInput,
+  optionalDate,
   optionalText,
   requiredText,
   stageInput,
@@ -154,8 +155,21 @@ export const CASE_ACTIONS = {
   "refer-to-ombudsman": complaintAction({
     summary: "Record that the complaint was referred to the Housing Ombudsman",
     permission: () => "triage",
-    input: z.object({ ombudsmanReference: optionalText }),
-    run: (ctx, d) => recordOmbudsmanReferral(ctx.services, { ...base(ctx), ...defined(d) }, ctx.actor),
+    input: z.object({
+      ombudsmanReference: optionalText,
+      /** When the Ombudsman told the landlord (often after the fact); today when not given. */
+      referredOn: optionalDate("Enter the date as YYYY-MM-DD, like 2026-11-02"),
+    }),
+    run: (ctx, d) =>
+      recordOmbudsmanReferral(
+        ctx.services,
+        {
+          ...base(ctx),
+          on: d.referredOn ?? ctx.on,
+          ...(d.ombudsmanReference ? { ombudsmanReference: d.ombudsmanReference } : {}),
+        },
+        ctx.actor,
+      ),
   }),
   "record-survey-answer": complaintAction({
     summary: "Record the resident's answer to the closing satisfaction survey",

@@ -15,7 +15,12 @@ interface Shown {
   openAction?: string;
 }
 
-function renderCase(request: FastifyRequest, reply: FastifyReply, page: ComplaintPage, shown: Shown = {}) {
+export function renderCase(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: ComplaintPage,
+  shown: Shown = {},
+) {
   const done = (request.query as { done?: string } | undefined)?.done;
   return reply.page("case.njk", {
     ...page,

@@ -1,6 +1,7 @@
 import type { ComplaintPage } from "../../app/view-complaint.ts";
 import { can, handlePermission } from "../../domain/access/permissions.ts";
 import type { UserRole } from "../../domain/access/roles.ts";
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from "../../domain/attachments/attachment-rules.ts";
 import { foldComplaint } from "../../domain/complaint/state.ts";
 import { COMPLAINT_ACTIONS } from "../actions/index.ts";
 
@@ -76,6 +77,9 @@ export function caseView(page: ComplaintPage, role: UserRole) {
     offered: can_,
     anyOffered: Object.values(can_).some(Boolean),
     canCompleteFollowUps: can(role, handlePermission(stage)),
+    canAttach: can(role, "log-complaint"),
+    attachmentTypes: ATTACHMENT_TYPES,
+    maxAttachmentBytes: MAX_ATTACHMENT_BYTES,
     grounds: page.pack.exclusions.filter((e) => e.appliesTo.includes(use)),
     stageName: page.pack.stages[stage - 1]?.name ?? `Stage ${stage}`,
     preferences: preferences(page.resident?.contactPreferences),
