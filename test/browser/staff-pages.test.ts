@@ -2,7 +2,11 @@ import type { FastifyInstance } from "fastify";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser } from "../../src/app/add-user.ts";
+import { addAttachment } from "../../src/app/add-attachment.ts";
 import { logComplaint } from "../../src/app/log-complaint.ts";
+import { requestEscalation } from "../../src/app/request-escalation.ts";
+import { aComplaint, NOW } from "../../src/app/test-builders.ts";
+import { triageComplaint } from "../../src/app/triage-complaint.ts";
 import { buildApp } from "../../src/web/app.ts";
 import { axeViolations, chromiumAvailable, launchChromium, screenshot } from "../support/browser.ts";
 import { openTestDatabase, type TestDatabase } from "../support/databases.ts";
@@ -17,18 +21,53 @@ run("staff pages in a real browser (headless Chromium)", () => {
   let browser: Browser;
   let base: string;
   let reference: string;
+  const stages: string[] = [];
 
   beforeAll(async () => {
     test = await openTestDatabase("pglite");
-    const services = testServices(test.db, "2026-11-09T10:00:00Z");
+    const services = testServices(test.db, NOW);
     await anOrganisation(services, "bchg");
-    await addUser(services, {
-      organisationId: "bchg",
-      email: "asha@bchg.test",
-      name: "Asha Patel",
-      role: "handler",
-      password: "correct horse battery",
-    });
+    for (const [email, name, role] of [
+      ["asha@bchg.test", "Asha Patel", "handler"],
+      ["admin@bchg.test", "Ade Admin", "admin"],
+    ] as const) {
+      await addUser(services, {
+        organisationId: "bchg",
+        email,
+        name,
+        role,
+        password: "correct horse battery",
+      });
+    }
+    for (const milestone of ["undefined", "acknowledged", "responded", "escalated", "closed"] as const) {
+      stages.push(await aComplaint(services, "bchg", milestone));
+    }
+    // Late escalation waiting for a decision, a hazard, and an attachment, so every section shows.
+    const late = await aComplaint(services, "bchg", "responded");
+    await requestEscalation(services, { organisationId: "bchg", reference: late, on: "2026-12-14" }, "t");
+    await triageComplaint(
+      services,
+      {
+        organisationId: "bchg",
+        reference: late,
+        on: "2026-12-14",
+        category: "damp-and-mould",
+        hazard: { severity: "emergency", description: "Mould over the cot", at: "2026-12-14T09:00:00Z" },
+      },
+      "t",
+    );
+    await addAttachment(
+      services,
+      {
+        organisationId: "bchg",
+        reference: late,
+        fileName: "notes.txt",
+        content: Buffer.from("Call notes\n"),
+        source: "staff",
+      },
+      "t",
+    );
+    stages.push(late);
     reference = (
       await logComplaint(
         services,
@@ -102,6 +141,35 @@ run("staff pages in a real browser (headless Chromium)", () => {
     await expect.poll(() => page.locator(".govuk-error-summary").count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "staff-log-complaint-errors");
+  });
+
+  it("shows a complaint at every stage, with every form open and after a refused form, without violations", async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, bypassCSP: true });
+    await page.goto(`${base}/sign-in`);
+    await page.fill("#email", "admin@bchg.test");
+    await page.fill("#password", "correct horse battery");
+    await page.click("button:has-text('Sign in')");
+    await page.waitForURL(/\/caseload/);
+    const openEverything = () =>
+      page.evaluate(`document.querySelectorAll("details").forEach((d) => d.setAttribute("open", ""))`);
+    for (const ref of stages) {
+      await page.goto(`${base}/complaints/${ref}`);
+      await openEverything();
+      expect(await axeViolations(page), ref).toEqual([]);
+    }
+    await screenshot(page, "staff-case-every-form");
+
+    // A refused form: the error summary links to the field in the right form.
+    await page.goto(`${base}/complaints/${stages[1]}`);
+    await page.click("summary:has-text('Record the findings and respond')");
+    await page.click("button:has-text('Issue the response')");
+    await expect.poll(() => page.locator(".govuk-error-summary").count()).toBe(1);
+    await page.click(".govuk-error-summary a >> nth=0");
+    expect(await page.evaluate("document.activeElement && document.activeElement.id")).toMatch(/^respond-/);
+    await openEverything();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "staff-case-respond-errors");
+    await page.close();
   });
 
   it("works with JavaScript off: acknowledging a complaint is a plain form post", async () => {
