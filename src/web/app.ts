@@ -12,7 +12,11 @@ import { renderError } from "./errors.ts";
 import { loadUser } from "./session.ts";
 import { registerCaseRoutes } from "./staff/case-routes.ts";
 import { registerCaseloadRoutes } from "./staff/caseload-routes.ts";
+import { registerContactListRoutes } from "./staff/contact-list-routes.ts";
+import { registerContactRoutes } from "./staff/contact-routes.ts";
 import { registerLogComplaintRoutes } from "./staff/log-complaint-routes.ts";
+import { registerLogContactRoutes } from "./staff/log-contact-routes.ts";
+import { registerSearchRoutes } from "./staff/search-routes.ts";
 import { registerSignInRoutes } from "./staff/sign-in-routes.ts";
 import { createViewEnvironment, GOVUK_DIST } from "./views.ts";
 
@@ -83,6 +87,10 @@ export async function buildApp(services: Services, options: WebOptions = {}): Pr
   // Before the case routes, so "/complaints/new" is never read as a reference.
   await registerLogComplaintRoutes(app, services);
   await registerCaseRoutes(app, services);
+  await registerSearchRoutes(app, services);
+  await registerContactListRoutes(app, services);
+  await registerLogContactRoutes(app, services);
+  await registerContactRoutes(app, services);
   return app;
 }
 
