@@ -32,7 +32,7 @@ const EXTENDED = `EXISTS (SELECT 1 FROM complaint_events e WHERE e.organisation_
   AND e.complaint_id = c.id AND e.type = 'extended')`;
 
 /** Builds a parameter list as conditions are added, so every placeholder is used. */
-class Params {
+export class Params {
   readonly values: unknown[] = [];
   add(value: unknown, cast = ""): string {
     this.values.push(value);

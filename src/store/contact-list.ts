@@ -21,7 +21,10 @@ export interface ContactListRow {
   residentName: string | null;
 }
 
-/** An organisation's contacts, oldest still-open first (what needs doing), then the rest newest first. */
+/**
+ * An organisation's contacts, oldest still-open first (what needs doing), then the rest newest first; on the
+ * same day, in the order they were logged (the first event's `recordedAt`).
+ */
 export async function listContacts(
   tx: Queryable,
   query: ContactListQuery,
@@ -48,9 +51,25 @@ export async function listContacts(
      FROM contacts c LEFT JOIN residents r ON r.organisation_id = c.organisation_id AND r.id = c.resident_id
      WHERE ${filter}
      ORDER BY (c.status = 'closed'), CASE WHEN c.status <> 'closed' THEN c.logged_on END ASC,
-       c.logged_on DESC, c.id
+       c.logged_on DESC, c.events->0->>'recordedAt', c.id
      LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, query.limit, query.offset],
   );
   return { rows: rows.rows, total: total.rows[0]?.count ?? 0 };
+}
+
+export interface ContactCount {
+  kind: ContactKind;
+  closed: boolean;
+  count: number;
+}
+
+/** How many contacts an organisation has of each kind, open and closed: the counts above the list. */
+export async function countContacts(tx: Queryable, organisationId: string): Promise<ContactCount[]> {
+  const result = await tx.query<ContactCount>(
+    `SELECT kind, (status = 'closed') AS closed, count(*)::int AS count FROM contacts
+     WHERE organisation_id = $1 GROUP BY kind, (status = 'closed')`,
+    [organisationId],
+  );
+  return result.rows;
 }

@@ -49,11 +49,15 @@ export async function insertContact(tx: Queryable, row: ContactRow): Promise<voi
   );
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A contact of the organisation, or null. Ids are UUIDs: anything else is no contact (and not a cast error). */
 export async function findContact(
   tx: Queryable,
   organisationId: string,
   id: string,
 ): Promise<ContactRow | null> {
+  if (!UUID.test(id)) return null;
   const result = await tx.query<ContactRow>(
     `SELECT organisation_id AS "organisationId", id, kind, channel, resident_id AS "residentId", summary,
        logged_on AS "loggedOn", status, complaint_refs AS "complaintRefs", events, version

@@ -13,7 +13,11 @@ import { loadUser } from "./session.ts";
 import { registerAttachmentRoutes } from "./staff/attachment-routes.ts";
 import { registerCaseRoutes } from "./staff/case-routes.ts";
 import { registerCaseloadRoutes } from "./staff/caseload-routes.ts";
+import { registerContactListRoutes } from "./staff/contact-list-routes.ts";
+import { registerContactRoutes } from "./staff/contact-routes.ts";
 import { registerLogComplaintRoutes } from "./staff/log-complaint-routes.ts";
+import { registerLogContactRoutes } from "./staff/log-contact-routes.ts";
+import { registerSearchRoutes } from "./staff/search-routes.ts";
 import { registerSignInRoutes } from "./staff/sign-in-routes.ts";
 import { registerUploads } from "./uploads.ts";
 import { createViewEnvironment, GOVUK_DIST } from "./views.ts";
@@ -88,6 +92,10 @@ export async function buildApp(services: Services, options: WebOptions = {}): Pr
   await registerLogComplaintRoutes(app, services);
   await registerAttachmentRoutes(app, services);
   await registerCaseRoutes(app, services);
+  await registerSearchRoutes(app, services);
+  await registerContactListRoutes(app, services);
+  await registerLogContactRoutes(app, services);
+  await registerContactRoutes(app, services);
   return app;
 }
 

@@ -48,6 +48,16 @@ export const logContactInput = z.object({
   resident: residentInput.optional(),
 });
 
+/**
+ * Whether the form gives any of the resident's details. Then the resident is read (and needs a name), so an
+ * email or phone typed without a name is asked about, never silently dropped.
+ */
+function residentTyped(v: FormValues): boolean {
+  return ["residentName", "residentEmail", "residentPhone", "residentAddress", "residentPostcode"].some(
+    (field) => typeof v[field] === "string" && v[field].trim() !== "",
+  );
+}
+
 /** Logging any contact: a service request, feedback, a compliment, or a complaint before it is logged (Code 1.4). */
 export const LOG_CONTACT: Action<null, ActionContext, typeof logContactInput, ContactResult> = {
   summary:
@@ -58,7 +68,7 @@ export const LOG_CONTACT: Action<null, ActionContext, typeof logContactInput, Co
     ok: true,
     data: {
       ...v,
-      resident: typeof v.residentName === "string" && v.residentName.trim() ? residentFromForm(v) : undefined,
+      resident: residentTyped(v) ? residentFromForm(v) : undefined,
     },
   }),
   run: (ctx, d) => {
@@ -109,7 +119,7 @@ function raiseFromForm(v: FormValues) {
     data: {
       ...v,
       definition: issues.length || outcomes.length ? { issues, outcomesSought: outcomes } : undefined,
-      resident: typeof v.residentName === "string" && v.residentName.trim() ? residentFromForm(v) : undefined,
+      resident: residentTyped(v) ? residentFromForm(v) : undefined,
       representative: representativeFromForm(v),
     },
   };
