@@ -43,7 +43,7 @@ export const logContactInput = z.object({
   /** Whether the resident expressed dissatisfaction: if so, they must be offered the chance to complain (Code 1.3). */
   dissatisfactionExpressed: yesNo("Say whether the resident expressed dissatisfaction"),
   /** Dissatisfaction given in a survey is not a complaint in itself (Code 1.6). */
-  fromSurvey: z.boolean().optional(),
+  fromSurvey: yesNo("Say whether this came from a survey").optional(),
   /** Who made contact; a contact may be anonymous. */
   resident: residentInput.optional(),
 });
