@@ -8,6 +8,8 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Services } from "../app/services.ts";
+import { can } from "../domain/access/permissions.ts";
+import { registerAdminRoutes } from "./admin/admin-routes.ts";
 import { renderError } from "./errors.ts";
 import { loadUser } from "./session.ts";
 import { registerCaseRoutes } from "./staff/case-routes.ts";
@@ -58,6 +60,7 @@ export async function buildApp(services: Services, options: WebOptions = {}): Pr
         csrfToken: this.generateCsrf(),
         ...context,
         user: this.request.user,
+        canAdminister: this.request.user ? can(this.request.user.role, "administer") : false,
         cspNonce: (this as unknown as { cspNonce?: { script: string } }).cspNonce?.script,
         currentPath: this.request.url,
       });
@@ -83,6 +86,7 @@ export async function buildApp(services: Services, options: WebOptions = {}): Pr
   // Before the case routes, so "/complaints/new" is never read as a reference.
   await registerLogComplaintRoutes(app, services);
   await registerCaseRoutes(app, services);
+  await registerAdminRoutes(app, services);
   return app;
 }
 
