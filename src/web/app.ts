@@ -7,6 +7,7 @@ import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
+import type { OpenIdRelyingParty } from "../adapters/openid-connect.ts";
 import type { Services } from "../app/services.ts";
 import { can } from "../domain/access/permissions.ts";
 import { registerAdminRoutes } from "./admin/admin-routes.ts";
@@ -15,6 +16,7 @@ import { loadUser } from "./session.ts";
 import { registerCaseRoutes } from "./staff/case-routes.ts";
 import { registerCaseloadRoutes } from "./staff/caseload-routes.ts";
 import { registerLogComplaintRoutes } from "./staff/log-complaint-routes.ts";
+import { registerOidcRoutes } from "./staff/oidc-routes.ts";
 import { registerSignInRoutes } from "./staff/sign-in-routes.ts";
 import { createViewEnvironment, GOVUK_DIST } from "./views.ts";
 
@@ -25,6 +27,8 @@ export interface WebOptions {
   secureCookies?: boolean;
   /** Sign-in attempts allowed per minute from one address (password-guessing throttle). */
   signInAttemptsPerMinute?: number;
+  /** Sign-in with an organisation account (OpenID Connect), when configured. */
+  openId?: OpenIdRelyingParty;
   logger?: boolean;
 }
 
@@ -82,6 +86,7 @@ export async function buildApp(services: Services, options: WebOptions = {}): Pr
   app.get("/", async (request, reply) => reply.redirect(request.user ? "/caseload" : "/sign-in", 303));
   app.get("/health", async () => ({ status: "ok" }));
   await registerSignInRoutes(app, services, options);
+  await registerOidcRoutes(app, services, options);
   await registerCaseloadRoutes(app, services);
   // Before the case routes, so "/complaints/new" is never read as a reference.
   await registerLogComplaintRoutes(app, services);
