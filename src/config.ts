@@ -1,5 +1,20 @@
 import { z } from "zod";
 
+/** Where an OpenID provider sends people back to after they sign in (see src/web/staff/oidc-routes.ts). */
+export const OIDC_CALLBACK_PATH = "/sign-in/oidc/callback";
+
+/** HTTPS, except on this machine (a provider or Redress run locally, as in development and tests). */
+function secureOrLocal(value: string): boolean {
+  if (!URL.canParse(value)) return true; // reported as "must be a URL" already
+  const url = new URL(value);
+  return url.protocol === "https:" || (url.protocol === "http:" && isLoopback(url.hostname));
+}
+const SECURE_URL = { error: "must use https:// (http:// only for localhost)" };
+
+export function isLoopback(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
 /**
  * The environment, validated once at start-up: every problem is listed, then the process stops.
  * DATABASE_URL set → that PostgreSQL; not set → embedded PGlite in REDRESS_DATA_DIR.
@@ -19,7 +34,37 @@ const configSchema = z.object({
   REDRESS_SECURE_COOKIES: z.enum(["on", "off"]).default("off"),
   REDRESS_WORKER: z.enum(["on", "off"]).default("on"),
   REDRESS_WARN_WORKING_DAYS: z.coerce.number().int().min(0).max(20).default(2),
+  /** OpenID Connect sign-in (e.g. Microsoft Entra ID): all four, or none. */
+  REDRESS_OIDC_ISSUER: z
+    .url({ error: "must be the provider's issuer URL" })
+    .refine(secureOrLocal, SECURE_URL)
+    .optional(),
+  REDRESS_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  REDRESS_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  REDRESS_OIDC_REDIRECT_URL: z
+    .url({ error: "must be a URL" })
+    .refine(secureOrLocal, SECURE_URL)
+    .refine((u) => !URL.canParse(u) || new URL(u).pathname.endsWith(OIDC_CALLBACK_PATH), {
+      error: `must end with ${OIDC_CALLBACK_PATH} (Redress's sign-in return address)`,
+    })
+    .optional(),
 });
+
+const OIDC_SETTINGS = [
+  "REDRESS_OIDC_ISSUER",
+  "REDRESS_OIDC_CLIENT_ID",
+  "REDRESS_OIDC_CLIENT_SECRET",
+  "REDRESS_OIDC_REDIRECT_URL",
+] as const;
+
+/** OpenID Connect is all or nothing: a half-configured provider is a mistake to report, not to ignore. */
+function oidcCompleteness(env: NodeJS.ProcessEnv): string[] {
+  const given = OIDC_SETTINGS.filter((k) => env[k] !== undefined);
+  if (given.length === 0 || given.length === OIDC_SETTINGS.length) return [];
+  return OIDC_SETTINGS.filter((k) => env[k] === undefined).map(
+    (k) => `${k}: must be set too: OpenID Connect needs ${OIDC_SETTINGS.join(", ")} (or none of them)`,
+  );
+}
 
 export type Config = z.infer<typeof configSchema>;
 
@@ -32,8 +77,11 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = configSchema.safeParse(env);
-  if (!result.success)
-    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  const problems = [
+    ...(result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`)),
+    ...oidcCompleteness(env),
+  ];
+  if (!result.success || problems.length > 0) throw new ConfigError(problems);
   return result.data;
 }
 
@@ -44,6 +92,36 @@ export function describeDatabase(config: Config): string {
     return `PostgreSQL at ${url.host}${url.pathname}`;
   }
   return `embedded database in ${config.REDRESS_DATA_DIR}`;
+}
+
+/** The OpenID Connect relying party's settings, when sign-in with an organisation account is configured. */
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUrl: string;
+}
+
+export function oidcSettings(config: Config): OidcSettings | undefined {
+  const {
+    REDRESS_OIDC_ISSUER,
+    REDRESS_OIDC_CLIENT_ID,
+    REDRESS_OIDC_CLIENT_SECRET,
+    REDRESS_OIDC_REDIRECT_URL,
+  } = config;
+  if (
+    !REDRESS_OIDC_ISSUER ||
+    !REDRESS_OIDC_CLIENT_ID ||
+    !REDRESS_OIDC_CLIENT_SECRET ||
+    !REDRESS_OIDC_REDIRECT_URL
+  )
+    return undefined;
+  return {
+    issuer: REDRESS_OIDC_ISSUER,
+    clientId: REDRESS_OIDC_CLIENT_ID,
+    clientSecret: REDRESS_OIDC_CLIENT_SECRET,
+    redirectUrl: REDRESS_OIDC_REDIRECT_URL,
+  };
 }
 
 export function databaseConfig(config: Config): { url: string } | { dataDir: string } {

@@ -1,8 +1,9 @@
 import { storedMessageDelivery } from "./adapters/delivery.ts";
+import { openIdRelyingParty } from "./adapters/openid-connect.ts";
 import { loadBundledPolicyPacks } from "./adapters/policy-files.ts";
 import { loadDemoData } from "./app/load-demo-data.ts";
 import type { Services } from "./app/services.ts";
-import { ConfigError, databaseConfig, describeDatabase, loadConfig } from "./config.ts";
+import { ConfigError, databaseConfig, describeDatabase, loadConfig, oidcSettings } from "./config.ts";
 import { startWorker } from "./jobs/worker.ts";
 import { buildApp } from "./web/app.ts";
 import { openDatabase } from "./store/database.ts";
@@ -49,10 +50,13 @@ async function main(): Promise<void> {
       ? "The worker is running (deadline warnings, breach alerts, message delivery). Press Ctrl+C to stop."
       : "REDRESS_WORKER=off: no worker in this process (run `redress worker`).",
   );
+  const oidc = oidcSettings(config);
   const app = await buildApp(services, {
     ...(config.REDRESS_COOKIE_SECRET ? { cookieSecret: config.REDRESS_COOKIE_SECRET } : {}),
     secureCookies: config.REDRESS_SECURE_COOKIES === "on",
+    ...(oidc ? { openId: openIdRelyingParty(oidc) } : {}),
   });
+  if (oidc) console.log(`Sign-in with an organisation account: ${oidc.issuer}`);
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   console.log(`Staff workspace: ${address.replace("0.0.0.0", "localhost")}/sign-in`);
   const stop = async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, TEST_DATABASES, type TestDatabase } from "../../test/support/databases.ts";
 import { anOrganisation, testServices } from "../../test/support/services.ts";
 import { listCalendarChanges } from "../store/calendar-changes.ts";
-import { changeCalendar, InvalidClosureError } from "./change-calendar.ts";
+import { changeCalendar, InvalidClosureError, NotInCalendarError } from "./change-calendar.ts";
 import { UnknownOrganisationError } from "./complaint-context.ts";
 import { extendDeadline } from "./extend-deadline.ts";
 import { aComplaint, everythingWritten, NOW, projectionOf } from "./test-builders.ts";
@@ -129,6 +129,18 @@ describe.each(TEST_DATABASES)("changing an organisation's calendar (%s)", (kind)
       "a",
     );
     await expect(bad).rejects.toBeInstanceOf(InvalidClosureError);
+    expect(await everythingWritten(test.db, "hos")).toEqual(before);
+    expect(await listCalendarChanges(test.db, "hos")).toHaveLength(3);
+  });
+
+  it("refuses to reopen a day that is not closed, or to remove a bank holiday that is not one, writing nothing", async () => {
+    const before = await everythingWritten(test.db, "hos");
+    await expect(
+      changeCalendar(services, { organisationId: "hos", remove: ["2026-11-06"] }, "admin"),
+    ).rejects.toThrow(new NotInCalendarError("There is no closure declared on Friday 6 November 2026."));
+    await expect(
+      changeCalendar(services, { organisationId: "hos", removeBankHolidays: ["2026-12-24"] }, "admin"),
+    ).rejects.toThrow("Thursday 24 December 2026 is not a bank holiday in this calendar.");
     expect(await everythingWritten(test.db, "hos")).toEqual(before);
     expect(await listCalendarChanges(test.db, "hos")).toHaveLength(3);
   });

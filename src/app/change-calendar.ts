@@ -1,4 +1,4 @@
-import { isLocalDate } from "../domain/calendar/day-number.ts";
+import { formatLongDate, isLocalDate, toDayNumber } from "../domain/calendar/day-number.ts";
 import type { ClosureDay } from "../domain/calendar/working-calendar.ts";
 import { insertCalendarChange, lockCalendarSettings } from "../store/calendar-changes.ts";
 import { listComplaintIdentities } from "../store/complaints.ts";
@@ -36,6 +36,16 @@ export class InvalidClosureError extends Error {
   }
 }
 
+/** A day to reopen or a bank holiday to remove that is not one: nothing would change, so say so. */
+export class NotInCalendarError extends Error {
+  readonly code = "NOT_IN_CALENDAR";
+  readonly field = "date";
+  constructor(message: string) {
+    super(message);
+    this.name = "NotInCalendarError";
+  }
+}
+
 /**
  * Changes an organisation's calendar — closure days declared or removed, bank holidays added or removed —
  * then recomputes every complaint's clocks under the new calendar and records the change, all in one
@@ -52,6 +62,7 @@ export async function changeCalendar(
   return services.db.transaction(async (tx) => {
     const before = await lockCalendarSettings(tx, input.organisationId);
     if (!before) throw new UnknownOrganisationError(input.organisationId);
+    checkRemovals(before, input);
     const after = applyChange(before, input);
     await updateCalendarSettings(tx, input.organisationId, after);
     const oldCalendarId = calendarFor(before).id;
@@ -84,6 +95,20 @@ function validate(input: ChangeCalendarInput): void {
     throw new InvalidClosureError("Give the reason for each closure.");
   if ((input.addBankHolidays ?? []).some((h) => !h.name.trim()))
     throw new InvalidClosureError("Give each bank holiday its name.");
+}
+
+/** Reopening a day that is not closed, or removing a bank holiday that is not one, is a mistake to show. */
+function checkRemovals(before: CalendarSettings, input: ChangeCalendarInput): void {
+  const closed = new Set(before.closures.map((c) => c.date));
+  const notClosed = (input.remove ?? []).find((d) => !closed.has(d));
+  if (notClosed !== undefined)
+    throw new NotInCalendarError(`There is no closure declared on ${formatLongDate(notClosed)}.`);
+  const bankHolidays = calendarFor(before).withoutClosures();
+  const notHoliday = (input.removeBankHolidays ?? []).find(
+    (d) => bankHolidays.nonWorkingReason(toDayNumber(d))?.kind !== "bank-holiday",
+  );
+  if (notHoliday !== undefined)
+    throw new NotInCalendarError(`${formatLongDate(notHoliday)} is not a bank holiday in this calendar.`);
 }
 
 function applyChange(before: CalendarSettings, input: ChangeCalendarInput): CalendarSettings {

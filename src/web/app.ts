@@ -7,7 +7,10 @@ import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
+import type { OpenIdRelyingParty } from "../adapters/openid-connect.ts";
 import type { Services } from "../app/services.ts";
+import { can } from "../domain/access/permissions.ts";
+import { registerAdminRoutes } from "./admin/admin-routes.ts";
 import { renderError } from "./errors.ts";
 import { loadUser } from "./session.ts";
 import { registerAttachmentRoutes } from "./staff/attachment-routes.ts";
@@ -18,6 +21,7 @@ import { registerContactRoutes } from "./staff/contact-routes.ts";
 import { registerLogComplaintRoutes } from "./staff/log-complaint-routes.ts";
 import { registerLogContactRoutes } from "./staff/log-contact-routes.ts";
 import { registerSearchRoutes } from "./staff/search-routes.ts";
+import { registerOidcRoutes } from "./staff/oidc-routes.ts";
 import { registerSignInRoutes } from "./staff/sign-in-routes.ts";
 import { registerUploads } from "./uploads.ts";
 import { createViewEnvironment, GOVUK_DIST } from "./views.ts";
@@ -29,6 +33,8 @@ export interface WebOptions {
   secureCookies?: boolean;
   /** Sign-in attempts allowed per minute from one address (password-guessing throttle). */
   signInAttemptsPerMinute?: number;
+  /** Sign-in with an organisation account (OpenID Connect), when configured. */
+  openId?: OpenIdRelyingParty;
   logger?: boolean;
 }
 
@@ -65,6 +71,7 @@ export async function buildApp(services: Services, options: WebOptions = {}): Pr
         csrfToken: this.generateCsrf(),
         ...context,
         user: this.request.user,
+        canAdminister: this.request.user ? can(this.request.user.role, "administer") : false,
         cspNonce: (this as unknown as { cspNonce?: { script: string } }).cspNonce?.script,
         currentPath: this.request.url,
       });
@@ -87,6 +94,7 @@ export async function buildApp(services: Services, options: WebOptions = {}): Pr
   app.get("/", async (request, reply) => reply.redirect(request.user ? "/caseload" : "/sign-in", 303));
   app.get("/health", async () => ({ status: "ok" }));
   await registerSignInRoutes(app, services, options);
+  await registerOidcRoutes(app, services, options);
   await registerCaseloadRoutes(app, services);
   // Before the case routes, so "/complaints/new" is never read as a reference.
   await registerLogComplaintRoutes(app, services);
@@ -96,6 +104,7 @@ export async function buildApp(services: Services, options: WebOptions = {}): Pr
   await registerContactListRoutes(app, services);
   await registerLogContactRoutes(app, services);
   await registerContactRoutes(app, services);
+  await registerAdminRoutes(app, services);
   return app;
 }
 

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { UnknownComplaintError, UnknownOrganisationError } from "../app/complaint-context.ts";
 import { UnknownAttachmentError } from "../app/read-attachment.ts";
 import { UnknownContactError } from "../app/update-contact.ts";
+import { UnknownUserError } from "../app/view-user.ts";
 import { ConcurrencyConflictError } from "../store/complaint-events.ts";
 import { ruleBroken } from "./rule-errors.ts";
 
@@ -22,7 +23,8 @@ export function statusOf(error: unknown): number {
     error instanceof UnknownComplaintError ||
     error instanceof UnknownOrganisationError ||
     error instanceof UnknownContactError ||
-    error instanceof UnknownAttachmentError
+    error instanceof UnknownAttachmentError ||
+    error instanceof UnknownUserError
   )
     return 404;
   if (error instanceof ConcurrencyConflictError) return 409;

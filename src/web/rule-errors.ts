@@ -1,7 +1,10 @@
+import { NotInCalendarError } from "../app/change-calendar.ts";
 import { ResidentRequiredError } from "../app/raise-complaint-from-contact.ts";
 import { AttachmentRuleError } from "../domain/attachments/attachment-rules.ts";
+import { StaffRuleError } from "../domain/access/staff-rules.ts";
 import { ComplaintRuleError } from "../domain/complaint/errors.ts";
 import { ContactRuleError } from "../domain/contact/contact.ts";
+import { DuplicateUserError } from "../store/users.ts";
 
 /** A domain rule a request broke: its stable code, the field it is about (if any), and the words to show. */
 export interface RuleBroken {
@@ -20,5 +23,11 @@ export function ruleBroken(error: unknown): RuleBroken | null {
     return { code: error.code, field: "file", message: error.message };
   if (error instanceof ResidentRequiredError)
     return { code: error.code, field: "resident", message: error.message };
+  if (error instanceof StaffRuleError)
+    return { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
+  if (error instanceof DuplicateUserError)
+    return { code: error.code, field: "email", message: error.message };
+  if (error instanceof NotInCalendarError)
+    return { code: error.code, field: error.field, message: error.message };
   return null;
 }

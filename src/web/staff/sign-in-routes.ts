@@ -1,12 +1,33 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { signIn, signOut, SignInError, SESSION_IDLE_MINUTES } from "../../app/sign-in.ts";
 import type { Services } from "../../app/services.ts";
 import type { WebOptions } from "../app.ts";
 import { SESSION_COOKIE } from "../session.ts";
 
 /** Only same-site paths may be returned to after signing in. */
-function safeNext(next: unknown): string {
+export function safeNext(next: unknown): string {
   return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/caseload";
+}
+
+/** Starts the browser's session, however its user signed in: the cookie holds only the session's random id. */
+export function setSessionCookie(reply: FastifyReply, sessionId: string, options: WebOptions): void {
+  reply.setCookie(SESSION_COOKIE, sessionId, {
+    signed: true,
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: options.secureCookies ?? false,
+    maxAge: SESSION_IDLE_MINUTES * 60,
+  });
+}
+
+/** The sign-in page, offering the organisation account (OpenID Connect) too when it is configured. */
+export function showSignIn(
+  reply: FastifyReply,
+  options: WebOptions,
+  context: { next: string; values?: object; errors?: Record<string, string> },
+): FastifyReply {
+  return reply.page("sign-in.njk", { values: {}, ...context, organisationAccount: Boolean(options.openId) });
 }
 
 export async function registerSignInRoutes(
@@ -16,7 +37,7 @@ export async function registerSignInRoutes(
 ): Promise<void> {
   app.get("/sign-in", async (request, reply) => {
     const next = safeNext((request.query as { next?: string }).next);
-    return reply.page("sign-in.njk", { next, values: {} });
+    return showSignIn(reply, options, { next });
   });
 
   app.post(
@@ -35,21 +56,14 @@ export async function registerSignInRoutes(
       if (Object.keys(errors).length === 0) {
         try {
           const user = await signIn(services, email, body.password ?? "");
-          reply.setCookie(SESSION_COOKIE, user.sessionId, {
-            signed: true,
-            httpOnly: true,
-            sameSite: "lax",
-            path: "/",
-            secure: options.secureCookies ?? false,
-            maxAge: SESSION_IDLE_MINUTES * 60,
-          });
+          setSessionCookie(reply, user.sessionId, options);
           return reply.redirect(safeNext(body.next), 303);
         } catch (error) {
           if (!(error instanceof SignInError)) throw error;
           errors.email = error.message;
         }
       }
-      return reply.status(400).page("sign-in.njk", { next: safeNext(body.next), values: { email }, errors });
+      return showSignIn(reply.status(400), options, { next: safeNext(body.next), values: { email }, errors });
     },
   );
 

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig, oidcSettings } from "./config.ts";
+
+const OIDC = {
+  REDRESS_OIDC_ISSUER: "https://login.microsoftonline.com/2f1c1a9e-2b1e-4c1e-9a3e-5d6c7b8a9f00/v2.0",
+  REDRESS_OIDC_CLIENT_ID: "redress",
+  REDRESS_OIDC_CLIENT_SECRET: "a secret",
+  REDRESS_OIDC_REDIRECT_URL: "https://complaints.example.org/sign-in/oidc/callback",
+};
+
+const problems = (env: NodeJS.ProcessEnv) => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe("OpenID Connect settings", () => {
+  it("are off when none is set, and all four together turn sign-in with an organisation account on", () => {
+    expect(oidcSettings(loadConfig({}))).toBeUndefined();
+    expect(oidcSettings(loadConfig(OIDC))).toEqual({
+      issuer: OIDC.REDRESS_OIDC_ISSUER,
+      clientId: "redress",
+      clientSecret: "a secret",
+      redirectUrl: OIDC.REDRESS_OIDC_REDIRECT_URL,
+    });
+  });
+
+  it("list every problem at once: a missing partner setting, plain http, a wrong return address", () => {
+    expect(
+      problems({
+        REDRESS_OIDC_ISSUER: "http://idp.example.org",
+        REDRESS_OIDC_REDIRECT_URL: "https://complaints.example.org/callback",
+        REDRESS_COOKIE_SECRET: "short",
+      }),
+    ).toEqual([
+      "REDRESS_COOKIE_SECRET: must be at least 32 characters",
+      "REDRESS_OIDC_ISSUER: must use https:// (http:// only for localhost)",
+      "REDRESS_OIDC_REDIRECT_URL: must end with /sign-in/oidc/callback (Redress's sign-in return address)",
+      expect.stringMatching(/^REDRESS_OIDC_CLIENT_ID: must be set too/),
+      expect.stringMatching(/^REDRESS_OIDC_CLIENT_SECRET: must be set too/),
+    ]);
+    expect(problems({ ...OIDC, REDRESS_OIDC_ISSUER: "not a url" })).toEqual([
+      "REDRESS_OIDC_ISSUER: must be the provider's issuer URL",
+    ]);
+  });
+
+  it("allow plain http only on this machine (development and tests)", () => {
+    const local = {
+      ...OIDC,
+      REDRESS_OIDC_ISSUER: "http://127.0.0.1:4000",
+      REDRESS_OIDC_REDIRECT_URL: "http://localhost:3000/sign-in/oidc/callback",
+    };
+    expect(problems(local)).toEqual([]);
+  });
+});

@@ -1,0 +1,60 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { Services } from "../../app/services.ts";
+import { viewCalendar } from "../../app/view-calendar.ts";
+import { parseForm, type FormValues } from "../actions/action.ts";
+import { CALENDAR_ACTIONS, type CalendarAction } from "../actions/calendar-actions.ts";
+import { ruleBroken } from "../rule-errors.ts";
+import { requireUser } from "../session.ts";
+import { adminContext } from "./admin-context.ts";
+
+interface Shown {
+  errors?: Record<string, string>;
+  values?: FormValues;
+  openAction?: string;
+  done?: string;
+}
+
+async function showCalendar(services: Services, organisationId: string, reply: FastifyReply, shown: Shown) {
+  const page = await viewCalendar(services, organisationId);
+  return reply.page("admin/calendar.njk", { ...page, values: {}, ...shown });
+}
+
+/** The organisation's working calendar: closure days and bank-holiday corrections, and the record of changes. */
+export async function registerCalendarAdminRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  app.get("/admin/calendar", { preHandler: requireUser }, async (request, reply) => {
+    const ctx = adminContext(services, request);
+    const done = (request.query as { done?: string }).done;
+    // Only a count is shown back, never other text from the address.
+    return showCalendar(services, ctx.organisationId, reply, {
+      ...(done && /^\d+$/.test(done) ? { done } : {}),
+    });
+  });
+
+  app.post<{ Params: { action: string } }>(
+    "/admin/calendar/:action",
+    { preHandler: [app.csrfProtection, requireUser] },
+    async (request, reply) => {
+      const name = request.params.action;
+      if (!Object.hasOwn(CALENDAR_ACTIONS, name)) return reply.callNotFound();
+      const action: CalendarAction = CALENDAR_ACTIONS[name as keyof typeof CALENDAR_ACTIONS];
+      const ctx = adminContext(services, request);
+      const values = (request.body ?? {}) as FormValues;
+      const show = (status: number, errors: Record<string, string>) =>
+        showCalendar(services, ctx.organisationId, reply.status(status), {
+          errors,
+          values,
+          openAction: name,
+        });
+      const parsed = parseForm(action, values, null);
+      if (!parsed.ok) return show(400, parsed.errors);
+      try {
+        const result = await action.run(ctx, parsed.data, null);
+        return reply.redirect(`/admin/calendar?done=${result.complaintsRecomputed}`, 303);
+      } catch (error) {
+        const rule = ruleBroken(error);
+        if (!rule) throw error;
+        return show(422, { [rule.field ?? "form"]: rule.message });
+      }
+    },
+  );
+}
