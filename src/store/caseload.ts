@@ -32,7 +32,7 @@ const EXTENDED = `EXISTS (SELECT 1 FROM complaint_events e WHERE e.organisation_
   AND e.complaint_id = c.id AND e.type = 'extended')`;
 
 /** Builds a parameter list as conditions are added, so every placeholder is used. */
-class Params {
+export class Params {
   readonly values: unknown[] = [];
   add(value: unknown, cast = ""): string {
     this.values.push(value);
@@ -40,7 +40,11 @@ class Params {
   }
 }
 
-function filterSql(filter: CaseloadFilter, q: Omit<CaseloadQuery, "filter">, p: Params): string {
+export function filterSql(
+  filter: CaseloadFilter,
+  q: Pick<CaseloadQuery, "today" | "dueSoonBy">,
+  p: Params,
+): string {
   switch (filter) {
     case "all":
       return "TRUE";

@@ -8,6 +8,7 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Services } from "../app/services.ts";
+import { apiPlugin } from "./api/plugin.ts";
 import { renderError } from "./errors.ts";
 import { loadUser } from "./session.ts";
 import { registerCaseRoutes } from "./staff/case-routes.ts";
@@ -24,6 +25,8 @@ export interface WebOptions {
   /** Sign-in attempts allowed per minute from one address (password-guessing throttle). */
   signInAttemptsPerMinute?: number;
   logger?: boolean;
+  /** API requests allowed per minute for one token. */
+  apiRequestsPerMinute?: number;
 }
 
 /**
@@ -83,6 +86,10 @@ export async function buildApp(services: Services, options: WebOptions = {}): Pr
   // Before the case routes, so "/complaints/new" is never read as a reference.
   await registerLogComplaintRoutes(app, services);
   await registerCaseRoutes(app, services);
+  // The JSON API: bearer tokens only (no session cookie, no CSRF), its own validation and OpenAPI document.
+  await app.register(apiPlugin(services, { requestsPerMinute: options.apiRequestsPerMinute }), {
+    prefix: "/api/v1",
+  });
   return app;
 }
 

@@ -1,0 +1,24 @@
+import { findContact, type ContactRow } from "../store/contacts.ts";
+import { findResident, type ResidentRow } from "../store/residents.ts";
+import type { Services } from "./services.ts";
+import { UnknownContactError } from "./update-contact.ts";
+
+export interface ContactPage {
+  contact: ContactRow;
+  resident: ResidentRow | null;
+}
+
+/** One contact of the organisation, with who made it; another organisation's is unknown here. */
+export async function viewContact(
+  services: Services,
+  organisationId: string,
+  contactId: string,
+): Promise<ContactPage> {
+  // Contact ids are UUIDs: anything else cannot name one (and would be refused by the database).
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(contactId))
+    throw new UnknownContactError(contactId);
+  const contact = await findContact(services.db, organisationId, contactId);
+  if (!contact) throw new UnknownContactError(contactId);
+  const resident = contact.residentId ? await findResident(services.db, organisationId, contact.residentId) : null;
+  return { contact, resident };
+}
