@@ -1,4 +1,5 @@
 import { revokeApiToken } from "../store/api-tokens.ts";
+import { isUuid } from "./ids.ts";
 import type { Services } from "./services.ts";
 
 export class UnknownApiTokenError extends Error {
@@ -9,8 +10,6 @@ export class UnknownApiTokenError extends Error {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Revokes a token at once: the next request with it is refused. The row stays, for the record. */
 export async function revokeApiTokenOf(
   services: Services,
@@ -18,6 +17,6 @@ export async function revokeApiTokenOf(
   tokenId: string,
 ): Promise<void> {
   const revoked =
-    UUID.test(tokenId) && (await revokeApiToken(services.db, organisationId, tokenId, services.clock()));
+    isUuid(tokenId) && (await revokeApiToken(services.db, organisationId, tokenId, services.clock()));
   if (!revoked) throw new UnknownApiTokenError(tokenId);
 }

@@ -1,5 +1,6 @@
 import { findContact, type ContactRow } from "../store/contacts.ts";
 import { findResident, type ResidentRow } from "../store/residents.ts";
+import { isUuid } from "./ids.ts";
 import type { Services } from "./services.ts";
 import { UnknownContactError } from "./update-contact.ts";
 
@@ -14,11 +15,11 @@ export async function viewContact(
   organisationId: string,
   contactId: string,
 ): Promise<ContactPage> {
-  // Contact ids are UUIDs: anything else cannot name one (and would be refused by the database).
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(contactId))
-    throw new UnknownContactError(contactId);
+  if (!isUuid(contactId)) throw new UnknownContactError(contactId);
   const contact = await findContact(services.db, organisationId, contactId);
   if (!contact) throw new UnknownContactError(contactId);
-  const resident = contact.residentId ? await findResident(services.db, organisationId, contact.residentId) : null;
+  const resident = contact.residentId
+    ? await findResident(services.db, organisationId, contact.residentId)
+    : null;
   return { contact, resident };
 }
