@@ -244,6 +244,17 @@ describe("contacts through the API", () => {
     expect((await call(world.app, "POST", "/api/v1/contacts", { body })).statusCode).toBe(401);
   });
 
+  it("runs an action without inputs sent with no body at all", async () => {
+    const id = await fixture("complaint");
+    const response = await world.app.inject({
+      method: "POST",
+      url: `/api/v1/contacts/${id}/start-early-resolution`,
+      headers: { authorization: `Bearer ${world.tokens.agent}` },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().status).toBe("early-resolution");
+  });
+
   it("lists contacts with filters and paging, only the organisation's own", async () => {
     const list = async (query: string) =>
       (await call(world.app, "GET", `/api/v1/contacts${query}`, { token: world.tokens.executive })).json();
