@@ -20,11 +20,6 @@ import {
 /** The complaint an action is about, loaded (and access checked) before its body is validated. */
 const targets = new WeakMap<FastifyRequest, ComplaintPage>();
 
-/** A body-less POST is an empty object, so actions without inputs need no body. */
-async function emptyBodyIsObject(request: FastifyRequest): Promise<void> {
-  request.body ??= {};
-}
-
 /**
  * Complaints: list, get, log, and one endpoint per action, each validated with the action's own schema.
  * The order matches the staff pages: the complaint must exist in the token's organisation (404), the role
@@ -46,7 +41,7 @@ export async function registerComplaintRoutes(
         tags,
         summary: "List complaints, newest received first, with filters and paging",
         querystring: complaintListQuery,
-        response: { 200: complaintListResponse, ...ERROR_RESPONSES },
+        response: { 200: complaintListResponse.describe("A page of complaints"), ...ERROR_RESPONSES },
       },
     },
     async (request) => {
@@ -75,7 +70,7 @@ export async function registerComplaintRoutes(
         tags,
         summary: "A complaint with every clock (the redress simulate shape), findings and timeline",
         params: referenceParams,
-        response: { 200: complaintResponse, ...ERROR_RESPONSES },
+        response: { 200: complaintResponse.describe("The complaint as of today"), ...ERROR_RESPONSES },
       },
     },
     async (request) => {
@@ -97,7 +92,10 @@ export async function registerComplaintRoutes(
         tags,
         summary: LOG_COMPLAINT.summary,
         body: LOG_COMPLAINT.input,
-        response: { 201: complaintResponse, ...CHANGE_RESPONSES },
+        response: {
+          201: complaintResponse.describe("The complaint logged, with its reference and clocks"),
+          ...CHANGE_RESPONSES,
+        },
       },
     },
     async (request, reply) => {
@@ -129,7 +127,6 @@ export async function registerComplaintRoutes(
             requireApiPermission(request, action.permission(page));
             targets.set(request, page);
           },
-          emptyBodyIsObject,
         ],
         schema: {
           tags,
@@ -137,7 +134,10 @@ export async function registerComplaintRoutes(
           operationId: `complaint-${name}`,
           params: referenceParams,
           body: action.input,
-          response: { 200: complaintResponse, ...CHANGE_RESPONSES },
+          response: {
+            200: complaintResponse.describe("The complaint after the change"),
+            ...CHANGE_RESPONSES,
+          },
         },
       },
       async (request) => {

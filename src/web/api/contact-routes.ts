@@ -36,7 +36,7 @@ export async function registerContactRoutes(
         tags,
         summary: "List contacts: still-open ones oldest first, then the rest newest first",
         querystring: contactListQuery,
-        response: { 200: contactListResponse, ...ERROR_RESPONSES },
+        response: { 200: contactListResponse.describe("A page of contacts"), ...ERROR_RESPONSES },
       },
     },
     async (request) => {
@@ -61,7 +61,7 @@ export async function registerContactRoutes(
         tags,
         summary: "A contact with its events and who made it",
         params: contactParams,
-        response: { 200: contactResponse, ...ERROR_RESPONSES },
+        response: { 200: contactResponse.describe("The contact"), ...ERROR_RESPONSES },
       },
     },
     async (request) => {
@@ -81,7 +81,7 @@ export async function registerContactRoutes(
         tags,
         summary: LOG_CONTACT.summary,
         body: LOG_CONTACT.input,
-        response: { 201: contactResponse, ...CHANGE_RESPONSES },
+        response: { 201: contactResponse.describe("The contact logged"), ...CHANGE_RESPONSES },
       },
     },
     async (request, reply) => {
@@ -105,7 +105,6 @@ export async function registerContactRoutes(
             const page = await viewContact(services, clientOf(request).organisationId, id);
             requireApiPermission(request, action.permission(page.contact));
             targets.set(request, page);
-            request.body ??= {};
           },
         ],
         schema: {
@@ -114,7 +113,7 @@ export async function registerContactRoutes(
           operationId: `contact-${name}`,
           params: contactParams,
           body: action.input,
-          response: { 200: contactResponse, ...CHANGE_RESPONSES },
+          response: { 200: contactResponse.describe("The contact after the change"), ...CHANGE_RESPONSES },
         },
       },
       async (request) => {

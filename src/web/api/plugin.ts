@@ -30,6 +30,10 @@ export function apiPlugin(services: Services, options: ApiOptions = {}) {
 
     api.decorateRequest("apiClient", null);
     api.addHook("onRequest", authenticate(services));
+    // A POST with no body is an empty object, so actions without inputs need no body.
+    api.addHook("preValidation", async (request) => {
+      if (request.method === "POST") request.body ??= {};
+    });
     // Per token (the hook runs after authentication, which set apiClient).
     const config = {
       rateLimit: {
