@@ -15,6 +15,7 @@ import {
   userAdd,
   worker,
 } from "./store-commands.ts";
+import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand } from "./token-commands.ts";
 
 /** Errors whose message is already written for the person at the keyboard. */
 function isExplainedError(error: unknown): error is Error {
@@ -204,6 +205,32 @@ export async function runCli(args: readonly string[], io: CliOutput = processOut
     .requiredOption("--org <id>", "the organisation")
     .action(async (id: string, options: { org: string }) => {
       exitCode = await outboxRequeueCommand(io, id, options);
+    });
+
+  const token = program.command("token").description("API tokens for other systems (/api/v1)");
+  token
+    .command("create")
+    .description("create a token; prints it once (only its hash is kept)")
+    .requiredOption("--org <id>", "the organisation")
+    .requiredOption("--role <role>", "agent, handler, reviewer, complaints-team, executive or admin")
+    .option("--name <label>", "who uses it, e.g. housing-system (recorded on events as api:<label>)")
+    .action(async (options: { org: string; role: string; name?: string }) => {
+      exitCode = await tokenCreateCommand(io, options);
+    });
+  token
+    .command("list")
+    .description("an organisation's tokens: name, role, when created, last used and revoked")
+    .requiredOption("--org <id>", "the organisation")
+    .action(async (options: { org: string }) => {
+      exitCode = await tokenListCommand(io, options);
+    });
+  token
+    .command("revoke")
+    .description("revoke a token at once")
+    .argument("<token-id>", "the token's id (from token list)")
+    .requiredOption("--org <id>", "the organisation")
+    .action(async (id: string, options: { org: string }) => {
+      exitCode = await tokenRevokeCommand(io, id, options);
     });
 
   try {

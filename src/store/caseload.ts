@@ -40,7 +40,11 @@ export class Params {
   }
 }
 
-function filterSql(filter: CaseloadFilter, q: Omit<CaseloadQuery, "filter">, p: Params): string {
+export function filterSql(
+  filter: CaseloadFilter,
+  q: Pick<CaseloadQuery, "today" | "dueSoonBy">,
+  p: Params,
+): string {
   switch (filter) {
     case "all":
       return "TRUE";

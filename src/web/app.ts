@@ -11,6 +11,7 @@ import type { OpenIdRelyingParty } from "../adapters/openid-connect.ts";
 import type { Services } from "../app/services.ts";
 import { can } from "../domain/access/permissions.ts";
 import { registerAdminRoutes } from "./admin/admin-routes.ts";
+import { apiPlugin } from "./api/plugin.ts";
 import { renderError } from "./errors.ts";
 import { loadUser } from "./session.ts";
 import { registerAttachmentRoutes } from "./staff/attachment-routes.ts";
@@ -36,6 +37,8 @@ export interface WebOptions {
   /** Sign-in with an organisation account (OpenID Connect), when configured. */
   openId?: OpenIdRelyingParty;
   logger?: boolean;
+  /** API requests allowed per minute for one token. */
+  apiRequestsPerMinute?: number;
 }
 
 /**
@@ -105,6 +108,10 @@ export async function buildApp(services: Services, options: WebOptions = {}): Pr
   await registerLogContactRoutes(app, services);
   await registerContactRoutes(app, services);
   await registerAdminRoutes(app, services);
+  // The JSON API: bearer tokens only (no session cookie, no CSRF), its own validation and OpenAPI document.
+  await app.register(apiPlugin(services, { requestsPerMinute: options.apiRequestsPerMinute }), {
+    prefix: "/api/v1",
+  });
   return app;
 }
 
