@@ -73,6 +73,7 @@ export async function recordDecision(
     history.length,
     decision.events,
     actor,
+    now,
   );
   const state = before ? decision.events.reduce(evolve, before) : foldComplaint(decision.events);
   const summary = summariseComplaint(state, { pack, calendar });

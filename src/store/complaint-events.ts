@@ -34,14 +34,17 @@ export async function appendComplaintEvents(
   afterSeq: number,
   events: readonly ComplaintEvent[],
   recordedBy: string | null,
+  /** When, by the caller's clock (the same clock that judged the command). */
+  recordedAt: Date,
 ): Promise<void> {
   let seq = afterSeq;
   for (const event of events) {
     seq += 1;
     try {
       await tx.query(
-        `INSERT INTO complaint_events (organisation_id, complaint_id, seq, type, occurred_on, payload, recorded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        `INSERT INTO complaint_events (organisation_id, complaint_id, seq, type, occurred_on, payload, recorded_by,
+           recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         [
           target.organisationId,
           target.complaintId,
@@ -50,6 +53,7 @@ export async function appendComplaintEvents(
           event.on,
           JSON.stringify(event),
           recordedBy,
+          recordedAt,
         ],
       );
     } catch (error) {

@@ -46,6 +46,9 @@ export function createViewEnvironment(): nunjucks.Environment {
   env.addFilter("selectValue", (items: { value: string; selected?: boolean }[], value: unknown) =>
     items.map((item) => ({ ...item, selected: item.value !== "" && item.value === value })),
   );
+  env.addFilter("pounds", (pence: unknown) =>
+    typeof pence === "number" ? `£${(pence / 100).toFixed(2).replace(/\.00$/, "")}` : "",
+  );
   env.addFilter("fileSize", (value: unknown) => formatFileSize(Number(value)));
   env.addFilter("dateTime", (value: unknown) => formatLondonDateTime(value));
   env.addFilter("words", (value: unknown) => (typeof value === "string" ? value.replace(/-/g, " ") : value));
