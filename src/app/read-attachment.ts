@@ -1,6 +1,7 @@
 import { findAttachmentContent, type AttachmentRecord } from "../store/attachments.ts";
 import { findComplaintIdentity } from "../store/complaints.ts";
 import { UnknownComplaintError } from "./complaint-context.ts";
+import { isUuid } from "./ids.ts";
 import type { Services } from "./services.ts";
 
 export class UnknownAttachmentError extends Error {
@@ -11,14 +12,12 @@ export class UnknownAttachmentError extends Error {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** One of a complaint's attachments with its bytes, only through the complaint it belongs to. */
 export async function readAttachment(
   services: Services,
   input: { organisationId: string; reference: string; attachmentId: string },
 ): Promise<AttachmentRecord & { content: Buffer }> {
-  if (!UUID.test(input.attachmentId)) throw new UnknownAttachmentError();
+  if (!isUuid(input.attachmentId)) throw new UnknownAttachmentError();
   const identity = await findComplaintIdentity(services.db, input.organisationId, input.reference);
   if (!identity) throw new UnknownComplaintError(input.reference);
   const found = await findAttachmentContent(

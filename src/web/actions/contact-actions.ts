@@ -6,8 +6,6 @@ import { COMPLAINT_CATEGORIES } from "../../domain/complaint/categories.ts";
 import { channelSchema } from "../../domain/policy/schema.ts";
 import type { ContactRow } from "../../store/contacts.ts";
 import {
-  lines,
-  listInput,
   optionalDate,
   optionalText,
   requiredText,
@@ -17,6 +15,7 @@ import {
   type FormValues,
 } from "./action.ts";
 import { defined } from "./complaint-action.ts";
+import { definitionFromForm, definitionInput, definitionRecord } from "./definition-input.ts";
 import {
   representativeFromForm,
   representativeInput,
@@ -100,25 +99,18 @@ const raiseInput = z.object({
   description: optionalText,
   issueOn: optionalDate("Enter a real date for when it happened, like 2026-10-01"),
   awareOn: optionalDate("Enter a real date for when they became aware, like 2026-10-05"),
-  definition: z
-    .object({
-      issues: listInput("Enter each issue the resident raises, one per line"),
-      outcomesSought: listInput("Enter the outcomes the resident wants, one per line"),
-    })
-    .optional(),
+  definition: definitionInput.optional(),
   /** Needed only when the contact does not say who the resident is. */
   resident: residentInput.optional(),
   representative: representativeInput.optional(),
 });
 
 function raiseFromForm(v: FormValues) {
-  const issues = lines(v.definitionIssues);
-  const outcomes = lines(v.definitionOutcomesSought);
   return {
     ok: true as const,
     data: {
       ...v,
-      definition: issues.length || outcomes.length ? { issues, outcomesSought: outcomes } : undefined,
+      definition: definitionFromForm(v),
       resident: residentTyped(v) ? residentFromForm(v) : undefined,
       representative: representativeFromForm(v),
     },
@@ -166,14 +158,7 @@ export const CONTACT_ACTIONS = {
           ...defined(rest),
           ...(resident ? { resident: residentRecord(resident, ctx.on) } : {}),
           ...(representative ? { representative: representativeRecord(representative) } : {}),
-          ...(definition
-            ? {
-                definition: {
-                  issues: definition.issues.map((summary, i) => ({ id: String(i + 1), summary })),
-                  outcomesSought: definition.outcomesSought,
-                },
-              }
-            : {}),
+          ...(definition ? { definition: definitionRecord(definition) } : {}),
         },
         ctx.actor,
       );

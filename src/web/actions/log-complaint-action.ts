@@ -5,8 +5,6 @@ import { COMPLAINT_CATEGORIES } from "../../domain/complaint/categories.ts";
 import { channelSchema } from "../../domain/policy/schema.ts";
 import {
   dateInput,
-  lines,
-  listInput,
   optionalDate,
   requiredText,
   type Action,
@@ -14,6 +12,7 @@ import {
   type FormValues,
 } from "./action.ts";
 import { defined } from "./complaint-action.ts";
+import { definitionFromForm, definitionInput, definitionRecord } from "./definition-input.ts";
 import {
   representativeFromForm,
   representativeInput,
@@ -40,12 +39,7 @@ export const logComplaintInput = z.object({
   resident: residentInput,
   representative: representativeInput.optional(),
   /** The complaint definition, if known now; it is needed before acknowledging (Code 5.6). */
-  definition: z
-    .object({
-      issues: listInput("Enter each issue the resident raises, one per line"),
-      outcomesSought: listInput("Enter the outcomes the resident wants, one per line"),
-    })
-    .optional(),
+  definition: definitionInput.optional(),
   /** A risk to health or safety found at intake: it opens its own clock in hours. */
   hazard: hazardInput.optional(),
 });
@@ -53,8 +47,6 @@ export type LogComplaintRequest = z.output<typeof logComplaintInput>;
 
 /** The staff form's flat fields, shaped as the API's request. */
 function fromForm(v: FormValues) {
-  const issues = lines(v.definitionIssues);
-  const outcomes = lines(v.definitionOutcomesSought);
   return {
     ok: true as const,
     data: {
@@ -66,7 +58,7 @@ function fromForm(v: FormValues) {
       awareOn: v.awareOn,
       resident: residentFromForm(v),
       representative: representativeFromForm(v),
-      definition: issues.length || outcomes.length ? { issues, outcomesSought: outcomes } : undefined,
+      definition: definitionFromForm(v),
       hazard:
         v.hazardSeverity === "emergency" || v.hazardSeverity === "significant"
           ? { severity: v.hazardSeverity, description: v.hazardDescription }
@@ -93,14 +85,7 @@ export const LOG_COMPLAINT: Action<null, ActionContext, typeof logComplaintInput
         ...(rest.receivedOn < ctx.on ? { loggedOn: ctx.on } : {}),
         resident: residentRecord(resident, ctx.on),
         ...(representative ? { representative: representativeRecord(representative) } : {}),
-        ...(definition
-          ? {
-              definition: {
-                issues: definition.issues.map((summary, i) => ({ id: String(i + 1), summary })),
-                outcomesSought: definition.outcomesSought,
-              },
-            }
-          : {}),
+        ...(definition ? { definition: definitionRecord(definition) } : {}),
         ...(hazard ? { hazard: { ...hazard, at: hazard.at ?? ctx.services.clock().toISOString() } } : {}),
       },
       ctx.actor,

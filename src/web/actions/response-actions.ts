@@ -8,6 +8,7 @@ import { outcomeOf } from "../../domain/complaint/index.ts";
 import { remedyTypeSchema } from "../../domain/policy/schema.ts";
 import { listInput, lines, requiredText, stageInput, str, type FormValues, type Parsed } from "./action.ts";
 import { base, complaintAction, currentStage } from "./complaint-action.ts";
+import { definitionInput, definitionRecord } from "./definition-input.ts";
 
 /** How many remedy and follow-up action rows the response form offers (it works without JavaScript). */
 export const REMEDY_ROWS = 3;
@@ -107,22 +108,9 @@ export const RESPONSE_ACTIONS = {
   define: complaintAction({
     summary: "Set out the complaint definition: the issues and the outcomes the resident wants (Code 5.6)",
     permission: (page) => handlePermission(currentStage(page)),
-    input: z.object({
-      stage: stageInput,
-      issues: listInput("Enter each issue the resident raises, one per line"),
-      outcomesSought: listInput("Enter the outcomes the resident wants, one per line"),
-    }),
+    input: definitionInput.extend({ stage: stageInput }),
     run: (ctx, d) =>
-      defineComplaint(
-        ctx.services,
-        {
-          ...base(ctx),
-          stage: d.stage,
-          issues: d.issues.map((summary, i) => ({ id: String(i + 1), summary })),
-          outcomesSought: d.outcomesSought,
-        },
-        ctx.actor,
-      ),
+      defineComplaint(ctx.services, { ...base(ctx), stage: d.stage, ...definitionRecord(d) }, ctx.actor),
   }),
   respond: complaintAction({
     summary: "Record a finding and reason for every issue, remedies, actions and learning, and respond",

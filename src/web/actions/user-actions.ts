@@ -36,7 +36,11 @@ export const ADD_USER: Action<
   summary: "Add a staff account with a role; its first password is generated and shown once",
   permission: () => "administer",
   input: addUserInput,
-  run: (ctx, d) => addUser(ctx.services, { organisationId: ctx.organisationId, ...d }),
+  // What was added, with the first password to show once.
+  run: async (ctx, d) => ({
+    ...d,
+    ...(await addUser(ctx.services, { organisationId: ctx.organisationId, ...d })),
+  }),
 };
 
 export type UserAction<S extends z.ZodType = z.ZodType> = Action<UserSummary, UserActionContext, S>;

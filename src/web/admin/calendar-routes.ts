@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Services } from "../../app/services.ts";
 import { viewCalendar } from "../../app/view-calendar.ts";
-import { parseForm, type FormValues } from "../actions/action.ts";
+import type { FormValues } from "../actions/action.ts";
+import { submitForm } from "../actions/submit-form.ts";
 import { CALENDAR_ACTIONS, type CalendarAction } from "../actions/calendar-actions.ts";
-import { ruleBroken } from "../rule-errors.ts";
 import { requireUser } from "../session.ts";
 import { adminContext } from "./admin-context.ts";
 
@@ -45,16 +45,9 @@ export async function registerCalendarAdminRoutes(app: FastifyInstance, services
           values,
           openAction: name,
         });
-      const parsed = parseForm(action, values, null);
-      if (!parsed.ok) return show(400, parsed.errors);
-      try {
-        const result = await action.run(ctx, parsed.data, null);
-        return reply.redirect(`/admin/calendar?done=${result.complaintsRecomputed}`, 303);
-      } catch (error) {
-        const rule = ruleBroken(error);
-        if (!rule) throw error;
-        return show(422, { [rule.field ?? "form"]: rule.message });
-      }
+      const submitted = await submitForm(action, values, null, ctx);
+      if (!submitted.ok) return show(submitted.status, submitted.errors);
+      return reply.redirect(`/admin/calendar?done=${submitted.result.complaintsRecomputed}`, 303);
     },
   );
 }

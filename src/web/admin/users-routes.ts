@@ -3,9 +3,9 @@ import type { Services } from "../../app/services.ts";
 import { viewUser } from "../../app/view-user.ts";
 import { viewUsers } from "../../app/view-users.ts";
 import type { UserSummary } from "../../store/users.ts";
-import { parseForm, type FormValues } from "../actions/action.ts";
+import type { FormValues } from "../actions/action.ts";
+import { submitForm } from "../actions/submit-form.ts";
 import { ADD_USER, USER_ACTIONS, type UserAction } from "../actions/user-actions.ts";
-import { ruleBroken } from "../rule-errors.ts";
 import { requireUser } from "../session.ts";
 import { adminContext } from "./admin-context.ts";
 import { ROLE_CHOICES } from "./roles.ts";
@@ -44,18 +44,11 @@ export async function registerUserAdminRoutes(app: FastifyInstance, services: Se
     const values = (request.body ?? {}) as FormValues;
     const show = (status: number, errors: Record<string, string>) =>
       reply.status(status).page("admin/user-new.njk", { roles: ROLE_CHOICES, values, errors });
-    const parsed = parseForm(ADD_USER, values, null);
-    if (!parsed.ok) return show(400, parsed.errors);
-    try {
-      const added = await ADD_USER.run(ctx, parsed.data, null);
-      // The password is shown on this page once and kept nowhere in clear: never cache the page.
-      reply.header("cache-control", "no-store");
-      return reply.page("admin/user-added.njk", { added: { ...parsed.data, password: added.password } });
-    } catch (error) {
-      const rule = ruleBroken(error);
-      if (!rule) throw error;
-      return show(422, { [rule.field ?? "form"]: rule.message });
-    }
+    const submitted = await submitForm(ADD_USER, values, null, ctx);
+    if (!submitted.ok) return show(submitted.status, submitted.errors);
+    // The password is shown on this page once and kept nowhere in clear: never cache the page.
+    reply.header("cache-control", "no-store");
+    return reply.page("admin/user-added.njk", { added: submitted.result });
   });
 
   app.get<{ Params: { id: string } }>(
@@ -93,16 +86,10 @@ export async function registerUserAdminRoutes(app: FastifyInstance, services: Se
       // The user must be one of the administrator's own organisation before anything else is said about them.
       const user = await viewUser(services, ctx.organisationId, request.params.id);
       const values = (request.body ?? {}) as FormValues;
-      const parsed = parseForm(action, values, user);
-      if (!parsed.ok)
-        return showUser(reply.status(400), FORM_PAGES[actionName], user, { errors: parsed.errors, values });
-      try {
-        await action.run(ctx, parsed.data, user);
-      } catch (error) {
-        const rule = ruleBroken(error);
-        if (!rule) throw error;
-        const errors = { [rule.field ?? "form"]: rule.message };
-        return showUser(reply.status(422), FORM_PAGES[actionName], user, { errors, values });
+      const submitted = await submitForm(action, values, user, ctx);
+      if (!submitted.ok) {
+        const { status, errors } = submitted;
+        return showUser(reply.status(status), FORM_PAGES[actionName], user, { errors, values });
       }
       return reply.redirect(
         actionName === "remove" ? "/admin/users?done=removed" : `/admin/users/${user.id}?done=${actionName}`,

@@ -2,10 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Services } from "../../app/services.ts";
 import { viewComplaint, type ComplaintPage } from "../../app/view-complaint.ts";
 import { COMPLAINT_CATEGORIES } from "../../domain/complaint/categories.ts";
-import { parseForm, type FormValues } from "../actions/action.ts";
+import type { FormValues } from "../actions/action.ts";
+import { submitForm } from "../actions/submit-form.ts";
 import { COMPLAINT_ACTIONS } from "../actions/index.ts";
 import { ACTION_ROWS, currentIssues, REMEDY_ROWS } from "../actions/response-actions.ts";
-import { ruleBroken } from "../rule-errors.ts";
 import { requirePermission, requireUser, userOf } from "../session.ts";
 import { caseView } from "./case-view.ts";
 
@@ -58,14 +58,6 @@ export async function registerCaseRoutes(app: FastifyInstance, services: Service
       const page = await viewComplaint(services, user.organisationId, request.params.reference);
       requirePermission(request, action.permission(page));
       const values = (request.body ?? {}) as FormValues;
-      const parsed = parseForm(action, values, page);
-      if (!parsed.ok) {
-        return renderCase(request, reply.status(400), page, {
-          errors: parsed.errors,
-          values,
-          openAction: name,
-        });
-      }
       const ctx = {
         services,
         organisationId: user.organisationId,
@@ -73,13 +65,10 @@ export async function registerCaseRoutes(app: FastifyInstance, services: Service
         on: page.today,
         actor: user.email,
       };
-      try {
-        await action.run(ctx, parsed.data, page);
-      } catch (error) {
-        const rule = ruleBroken(error);
-        if (!rule) throw error;
-        const errors = { [rule.field ?? "form"]: rule.message };
-        return renderCase(request, reply.status(422), page, { errors, values, openAction: name });
+      const submitted = await submitForm(action, values, page, ctx);
+      if (!submitted.ok) {
+        const { status, errors } = submitted;
+        return renderCase(request, reply.status(status), page, { errors, values, openAction: name });
       }
       return reply.redirect(`/complaints/${encodeURIComponent(page.complaint.reference)}?done=${name}`, 303);
     },

@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Services } from "../../app/services.ts";
 import { viewContact, type ContactPage } from "../../app/view-contact.ts";
 import { COMPLAINT_CATEGORIES } from "../../domain/complaint/categories.ts";
-import { parseForm, type FormValues } from "../actions/action.ts";
-import { ruleBroken } from "../rule-errors.ts";
+import type { FormValues } from "../actions/action.ts";
+import { submitForm } from "../actions/submit-form.ts";
 import { requirePermission, requireUser, userOf } from "../session.ts";
 import { contactActionNamed, contactView } from "./contact-view.ts";
 
@@ -49,14 +49,6 @@ export async function registerContactRoutes(app: FastifyInstance, services: Serv
       const page = await viewContact(services, user.organisationId, request.params.id);
       requirePermission(request, action.permission(page.contact));
       const values = (request.body ?? {}) as FormValues;
-      const parsed = parseForm(action, values, page.contact);
-      if (!parsed.ok) {
-        return renderContact(request, reply.status(400), page, {
-          errors: parsed.errors,
-          values,
-          openAction: name,
-        });
-      }
       const ctx = {
         services,
         organisationId: user.organisationId,
@@ -64,17 +56,13 @@ export async function registerContactRoutes(app: FastifyInstance, services: Serv
         on: page.today,
         actor: user.email,
       };
-      let result: unknown;
-      try {
-        result = await action.run(ctx, parsed.data, page.contact);
-      } catch (error) {
-        const rule = ruleBroken(error);
-        if (!rule) throw error;
-        const errors = { [rule.field ?? "form"]: rule.message };
-        return renderContact(request, reply.status(422), page, { errors, values, openAction: name });
+      const submitted = await submitForm(action, values, page.contact, ctx);
+      if (!submitted.ok) {
+        const { status, errors } = submitted;
+        return renderContact(request, reply.status(status), page, { errors, values, openAction: name });
       }
       // A complaint raised from the contact opens at its own page; the contact links to it (and stays open).
-      const reference = (result as { reference?: unknown } | null)?.reference;
+      const reference = (submitted.result as { reference?: unknown } | null)?.reference;
       if (name === "raise-complaint" && typeof reference === "string") {
         return reply.redirect(`/complaints/${encodeURIComponent(reference)}?done=logged-from-contact`, 303);
       }

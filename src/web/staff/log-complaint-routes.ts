@@ -3,10 +3,10 @@ import type { Services } from "../../app/services.ts";
 import { londonDateOf } from "../../domain/calendar/day-number.ts";
 import { COMPLAINT_CATEGORIES } from "../../domain/complaint/categories.ts";
 import { channelSchema } from "../../domain/policy/schema.ts";
-import { parseForm, type FormValues } from "../actions/action.ts";
+import type { FormValues } from "../actions/action.ts";
+import { submitForm } from "../actions/submit-form.ts";
 import { LOG_COMPLAINT } from "../actions/log-complaint-action.ts";
 import { LETTER_FORMATS } from "../actions/party-inputs.ts";
-import { ruleBroken } from "../rule-errors.ts";
 import { requirePermission, requireUser, userOf } from "../session.ts";
 
 const choices = {
@@ -32,21 +32,14 @@ export async function registerLogComplaintRoutes(app: FastifyInstance, services:
     const values = (request.body ?? {}) as FormValues;
     const show = (status: number, errors: Record<string, string>) =>
       reply.status(status).page("log-complaint.njk", { values, errors, ...choices });
-    const parsed = parseForm(LOG_COMPLAINT, values, null);
-    if (!parsed.ok) return show(400, parsed.errors);
-    try {
-      const ctx = {
-        services,
-        organisationId: user.organisationId,
-        on: londonDateOf(services.clock()),
-        actor: user.email,
-      };
-      const result = await LOG_COMPLAINT.run(ctx, parsed.data, null);
-      return reply.redirect(`/complaints/${encodeURIComponent(result.reference)}?done=logged`, 303);
-    } catch (error) {
-      const rule = ruleBroken(error);
-      if (!rule) throw error;
-      return show(422, { [formField(rule.field)]: rule.message });
-    }
+    const ctx = {
+      services,
+      organisationId: user.organisationId,
+      on: londonDateOf(services.clock()),
+      actor: user.email,
+    };
+    const submitted = await submitForm(LOG_COMPLAINT, values, null, ctx, formField);
+    if (!submitted.ok) return show(submitted.status, submitted.errors);
+    return reply.redirect(`/complaints/${encodeURIComponent(submitted.result.reference)}?done=logged`, 303);
   });
 }

@@ -2,9 +2,9 @@ import type { FastifyInstance } from "fastify";
 import type { Services } from "../../app/services.ts";
 import { londonDateOf } from "../../domain/calendar/day-number.ts";
 import { channelSchema } from "../../domain/policy/schema.ts";
-import { parseForm, type FormValues } from "../actions/action.ts";
+import type { FormValues } from "../actions/action.ts";
+import { submitForm } from "../actions/submit-form.ts";
 import { CONTACT_KINDS, LOG_CONTACT } from "../actions/contact-actions.ts";
-import { ruleBroken } from "../rule-errors.ts";
 import { requirePermission, requireUser, userOf } from "../session.ts";
 import { KIND_LABELS } from "./contact-view.ts";
 
@@ -26,21 +26,14 @@ export async function registerLogContactRoutes(app: FastifyInstance, services: S
     const values = (request.body ?? {}) as FormValues;
     const show = (status: number, errors: Record<string, string>) =>
       reply.status(status).page("log-contact.njk", { values, errors, ...choices });
-    const parsed = parseForm(LOG_CONTACT, values, null);
-    if (!parsed.ok) return show(400, parsed.errors);
-    try {
-      const ctx = {
-        services,
-        organisationId: user.organisationId,
-        on: londonDateOf(services.clock()),
-        actor: user.email,
-      };
-      const result = await LOG_CONTACT.run(ctx, parsed.data, null);
-      return reply.redirect(`/contacts/${result.contactId}?done=logged`, 303);
-    } catch (error) {
-      const rule = ruleBroken(error);
-      if (!rule) throw error;
-      return show(422, { [rule.field ?? "form"]: rule.message });
-    }
+    const ctx = {
+      services,
+      organisationId: user.organisationId,
+      on: londonDateOf(services.clock()),
+      actor: user.email,
+    };
+    const submitted = await submitForm(LOG_CONTACT, values, null, ctx);
+    if (!submitted.ok) return show(submitted.status, submitted.errors);
+    return reply.redirect(`/contacts/${submitted.result.contactId}?done=logged`, 303);
   });
 }
