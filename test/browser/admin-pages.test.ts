@@ -5,7 +5,13 @@ import { openIdRelyingParty } from "../../src/adapters/openid-connect.ts";
 import { addUser } from "../../src/app/add-user.ts";
 import { logComplaint } from "../../src/app/log-complaint.ts";
 import { buildApp } from "../../src/web/app.ts";
-import { axeViolations, chromiumAvailable, launchChromium, screenshot } from "../support/browser.ts";
+import {
+  axeViolations,
+  chromiumAvailable,
+  launchChromium,
+  screenshot,
+  signInAs,
+} from "../support/browser.ts";
 import { openTestDatabase, type TestDatabase } from "../support/databases.ts";
 import { anOrganisation, testServices } from "../support/services.ts";
 
@@ -76,11 +82,7 @@ run("administration pages in a real browser (headless Chromium)", () => {
 
   it("users, policy and calendar pages, with their errors, have no WCAG 2.2 A/AA violations", async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, bypassCSP: true });
-    await page.goto(`${base}/sign-in`);
-    await page.fill("#email", "ada@bchg.test");
-    await page.fill("#password", "correct horse battery");
-    await page.click("button:has-text('Sign in')");
-    await page.waitForURL(/\/caseload/);
+    await signInAs(page, base, "ada@bchg.test");
 
     await page.click("a:has-text('Admin')");
     await page.waitForURL(/\/admin\/users/);

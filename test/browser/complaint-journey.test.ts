@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser } from "../../src/app/add-user.ts";
 import { createApiToken } from "../../src/app/create-api-token.ts";
 import { buildApp } from "../../src/web/app.ts";
-import { axeViolations, chromiumAvailable, launchChromium, screenshot } from "../support/browser.ts";
+import {
+  axeViolations,
+  chromiumAvailable,
+  launchChromium,
+  screenshot,
+  signInAs,
+} from "../support/browser.ts";
 import { openTestDatabase, type TestDatabase } from "../support/databases.ts";
 import { anOrganisation, testServices } from "../support/services.ts";
 
@@ -48,13 +54,6 @@ run("a complaint's journey through both stages, in a real browser", () => {
     await test?.drop();
   });
 
-  const signIn = async (page: Page, email: string) => {
-    await page.goto(`${base}/sign-in`);
-    await page.fill("#email", email);
-    await page.fill("#password", PASSWORD);
-    await page.click("button:has-text('Sign in')");
-    await page.waitForURL(/\/caseload/);
-  };
   const act = async (page: Page, summary: string, fill: () => Promise<unknown>, button: string) => {
     await page.click(`summary:has-text("${summary}")`);
     await fill();
@@ -65,7 +64,7 @@ run("a complaint's journey through both stages, in a real browser", () => {
 
   it("is logged by phone, acknowledged, extended and answered, escalated through the API, reviewed by someone else and closed", async () => {
     const handler = await browser.newPage({ viewport: { width: 1100, height: 900 }, bypassCSP: true });
-    await signIn(handler, "asha@bchg.test");
+    await signInAs(handler, base, "asha@bchg.test");
 
     // Logged by phone for the resident, with the complaint definition.
     await handler.click("a:has-text('Log a complaint')");
@@ -151,7 +150,7 @@ run("a complaint's journey through both stages, in a real browser", () => {
 
     // Stage 2 is reviewed by someone who had no part in Stage 1 (Code 6.13).
     const reviewer = await browser.newPage({ viewport: { width: 1100, height: 900 }, bypassCSP: true });
-    await signIn(reviewer, "rhys@bchg.test");
+    await signInAs(reviewer, base, "rhys@bchg.test");
     await reviewer.goto(`${base}/complaints/${reference}`);
     expect(await status(reviewer)).toContain("Stage 2: awaiting acknowledgement");
     expect(await reviewer.textContent("body")).toContain("api:housing-system");

@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser } from "../../src/app/add-user.ts";
 import { logComplaint } from "../../src/app/log-complaint.ts";
 import { buildApp } from "../../src/web/app.ts";
-import { axeViolations, chromiumAvailable, launchChromium, screenshot } from "../support/browser.ts";
+import {
+  axeViolations,
+  chromiumAvailable,
+  launchChromium,
+  screenshot,
+  signInAs,
+} from "../support/browser.ts";
 import { openTestDatabase, type TestDatabase } from "../support/databases.ts";
 import { anOrganisation, testServices } from "../support/services.ts";
 
@@ -54,11 +60,7 @@ run("contact and search pages in a real browser (headless Chromium)", () => {
   });
 
   const signIn = async (page: Page) => {
-    await page.goto(`${base}/sign-in`);
-    await page.fill("#email", "asha@bp.test");
-    await page.fill("#password", "correct horse battery");
-    await page.click("button:has-text('Sign in')");
-    await page.waitForURL(/\/caseload/);
+    await signInAs(page, base, "asha@bp.test");
   };
   /** Opens every action form, so axe checks the forms too, not only their headings. */
   const openForms = (page: Page) =>

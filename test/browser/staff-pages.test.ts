@@ -8,7 +8,13 @@ import { requestEscalation } from "../../src/app/request-escalation.ts";
 import { aComplaint, NOW } from "../../src/app/test-builders.ts";
 import { triageComplaint } from "../../src/app/triage-complaint.ts";
 import { buildApp } from "../../src/web/app.ts";
-import { axeViolations, chromiumAvailable, launchChromium, screenshot } from "../support/browser.ts";
+import {
+  axeViolations,
+  chromiumAvailable,
+  launchChromium,
+  screenshot,
+  signInAs,
+} from "../support/browser.ts";
 import { openTestDatabase, type TestDatabase } from "../support/databases.ts";
 import { anOrganisation, testServices } from "../support/services.ts";
 
@@ -145,11 +151,7 @@ run("staff pages in a real browser (headless Chromium)", () => {
 
   it("shows a complaint at every stage, with every form open and after a refused form, without violations", async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, bypassCSP: true });
-    await page.goto(`${base}/sign-in`);
-    await page.fill("#email", "admin@bchg.test");
-    await page.fill("#password", "correct horse battery");
-    await page.click("button:has-text('Sign in')");
-    await page.waitForURL(/\/caseload/);
+    await signInAs(page, base, "admin@bchg.test");
     const openEverything = () =>
       page.evaluate(`document.querySelectorAll("details").forEach((d) => d.setAttribute("open", ""))`);
     for (const ref of stages) {

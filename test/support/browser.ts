@@ -47,3 +47,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync("test-results", { recursive: true });
   await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
 }
+
+/** Signs in through the sign-in page, as a person would, and waits for the caseload. */
+export async function signInAs(page: Page, base: string, email: string, password = "correct horse battery") {
+  await page.goto(`${base}/sign-in`);
+  await page.fill("#email", email);
+  await page.fill("#password", password);
+  await page.click("button:has-text('Sign in')");
+  await page.waitForURL(/\/caseload/);
+}
