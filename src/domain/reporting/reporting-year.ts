@@ -1,0 +1,42 @@
+import {
+  addCalendarMonths,
+  fromDayNumber,
+  isLocalDate,
+  toDayNumber,
+  type LocalDate,
+} from "../calendar/day-number.ts";
+
+/** A reporting period: inclusive London dates, with a label people use ("2026/27"). */
+export interface ReportingPeriod {
+  from: LocalDate;
+  to: LocalDate;
+  label: string;
+}
+
+/**
+ * The reporting year that starts on the first day of `startMonth` (April by default: the social housing
+ * year the TSMs use, 1 April to 31 March) of `year`.
+ */
+export function reportingYear(year: number, startMonth = 4): ReportingPeriod {
+  if (!Number.isInteger(year) || year < 1990 || year > 2199)
+    throw new RangeError(`No reporting year ${year}.`);
+  const from = `${year}-${String(startMonth).padStart(2, "0")}-01`;
+  const to = fromDayNumber(toDayNumber(addCalendarMonths(from, 12)) - 1);
+  const label = startMonth === 1 ? String(year) : `${year}/${String((year + 1) % 100).padStart(2, "0")}`;
+  return { from, to, label };
+}
+
+/** A period of whole calendar months ending on the last day of the month containing `date` (monthly, quarterly reports). */
+export function monthsEnding(date: LocalDate, months: number): ReportingPeriod {
+  if (!isLocalDate(date)) throw new RangeError(`Not a date: ${date}.`);
+  const firstOfMonth = `${date.slice(0, 7)}-01`;
+  const to = fromDayNumber(toDayNumber(addCalendarMonths(firstOfMonth, 1)) - 1);
+  const from = addCalendarMonths(firstOfMonth, -(months - 1));
+  return { from, to, label: `${from} to ${to}` };
+}
+
+export function within(date: LocalDate | null | undefined, period: ReportingPeriod): boolean {
+  if (!date) return false;
+  const n = toDayNumber(date);
+  return n >= toDayNumber(period.from) && n <= toDayNumber(period.to);
+}
