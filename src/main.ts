@@ -1,6 +1,7 @@
 import { storedMessageDelivery } from "./adapters/delivery.ts";
 import { openIdRelyingParty } from "./adapters/openid-connect.ts";
 import { loadBundledPolicyPacks } from "./adapters/policy-files.ts";
+import { ensureReportFacts } from "./app/ensure-report-facts.ts";
 import { loadDemoData } from "./app/load-demo-data.ts";
 import type { Services } from "./app/services.ts";
 import { ConfigError, databaseConfig, describeDatabase, loadConfig, oidcSettings } from "./config.ts";
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   const db = await openDatabase(databaseConfig(config));
   const services: Services = { db, clock: () => new Date() };
   const applied = await migrate(db);
+  const filled = await ensureReportFacts(services);
+  if (filled.length) console.log(`Report facts filled in for ${filled.join(", ")}.`);
   console.log(
     `Redress: ${describeDatabase(config)}${applied.length ? ` (migrated: ${applied.join(", ")})` : ""}`,
   );

@@ -42,6 +42,8 @@ export const importLineSchema = z
       .optional(),
     channel: channelSchema,
     category: z.string().trim().min(1).optional(),
+    /** The stock the home is in (TSM CH01): low cost rental (the default) or low cost home ownership. */
+    tenure: z.enum(["lcra", "lcho"]).optional(),
     description: z.string().trim().min(1),
     issueOn: localDateSchema.optional(),
     awareOn: localDateSchema.optional(),
@@ -117,6 +119,7 @@ async function importLine(
           ...(received.loggedOn ? { loggedOn: received.loggedOn } : {}),
           channel: input.channel,
           ...(input.category ? { category: input.category } : {}),
+          ...(input.tenure ? { tenure: input.tenure } : {}),
           description: input.description,
           ...(input.issueOn ? { issueOn: input.issueOn } : {}),
           ...(input.awareOn ? { awareOn: input.awareOn } : {}),

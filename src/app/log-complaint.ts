@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { laterOf, londonDateOf } from "../domain/calendar/day-number.ts";
 import type { Channel } from "../domain/policy/schema.ts";
 import type { Issue } from "../domain/complaint/events.ts";
+import type { Tenure } from "../domain/reporting/complaint-facts.ts";
 import { nextComplaintReference, type ComplaintIdentity } from "../store/complaints.ts";
 import type { Queryable } from "../store/database.ts";
 import { insertRepresentative, insertResident } from "../store/residents.ts";
@@ -42,6 +43,8 @@ export interface LogComplaintInput {
   definition?: { issues: Issue[]; outcomesSought: string[] };
   /** A previous system's reference, for imported complaints. */
   externalRef?: string;
+  /** The stock the resident's home is in (TSM CH01 counts rental and shared ownership apart); rental if not said. */
+  tenure?: Tenure;
   /**
    * A risk to health or safety found at intake (Code 6.1; Awaab's Law): it opens its own clock in hours,
    * which runs beside the complaint's. `at` is when it was reported.
@@ -94,6 +97,7 @@ export async function logComplaintInTransaction(
     receivedOn: input.receivedOn,
     packId: org.packId,
     packVersion: org.packVersion,
+    tenure: input.tenure ?? "lcra",
   };
   let result = await recordDecision(
     tx,

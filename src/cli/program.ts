@@ -15,6 +15,7 @@ import {
   userAdd,
   worker,
 } from "./store-commands.ts";
+import { reportTsmCommand } from "./report-commands.ts";
 import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand } from "./token-commands.ts";
 
 /** Errors whose message is already written for the person at the keyboard. */
@@ -205,6 +206,23 @@ export async function runCli(args: readonly string[], io: CliOutput = processOut
     .requiredOption("--org <id>", "the organisation")
     .action(async (id: string, options: { org: string }) => {
       exitCode = await outboxRequeueCommand(io, id, options);
+    });
+
+  program
+    .command("report")
+    .description("reports")
+    .command("tsm")
+    .description(
+      "TSM CH01 and CH02 for a reporting year (1 April to 31 March), with what each is worked out from",
+    )
+    .requiredOption("--org <id>", "the organisation")
+    .requiredOption("--year <YYYY>", "the reporting year that starts on 1 April of YYYY")
+    .option(
+      "--json",
+      "machine-readable: ch01.stage1, ch01.stage2, ch02.stage1, ch02.stage2 as { value, numerator, denominator }",
+    )
+    .action(async (options: { org: string; year: string; json?: boolean }) => {
+      exitCode = await reportTsmCommand(io, options);
     });
 
   const token = program.command("token").description("API tokens for other systems (/api/v1)");

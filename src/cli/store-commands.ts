@@ -5,6 +5,7 @@ import { addUser } from "../app/add-user.ts";
 import { changeCalendar } from "../app/change-calendar.ts";
 import { importComplaints } from "../app/import-complaints.ts";
 import { loadDemoData } from "../app/load-demo-data.ts";
+import { ensureReportFacts } from "../app/ensure-report-facts.ts";
 import { rebuildProjections } from "../app/rebuild-projections.ts";
 import { showComplaint } from "../app/show-complaint.ts";
 import { storedMessageDelivery } from "../adapters/delivery.ts";
@@ -23,7 +24,10 @@ export async function withServices<T>(io: CliOutput, work: (services: Services) 
   try {
     const applied = await migrate(db);
     if (applied.length > 0) io.err(`Migrated the ${describeDatabase(config)}: ${applied.join(", ")}`);
-    return await work({ db, clock: () => new Date() });
+    const services: Services = { db, clock: () => new Date() };
+    const filled = await ensureReportFacts(services);
+    if (filled.length > 0) io.err(`Report facts filled in for ${filled.join(", ")}.`);
+    return await work(services);
   } finally {
     await db.close();
   }

@@ -1,4 +1,6 @@
 import type { ComplaintSummary } from "../domain/complaint/projection.ts";
+import type { Tenure } from "../domain/reporting/complaint-facts.ts";
+import { saveComplaintFacts } from "./complaint-facts.ts";
 import type { Queryable } from "./database.ts";
 
 /** The fixed facts of a complaint, set when it is logged. */
@@ -15,6 +17,8 @@ export interface ComplaintIdentity {
   receivedOn: string;
   packId: string;
   packVersion: string;
+  /** The stock the home is in, for TSM CH01. */
+  tenure: Tenure;
 }
 
 export interface ComplaintRow extends ComplaintIdentity {
@@ -29,8 +33,8 @@ export async function saveComplaintProjection(tx: Queryable, row: ComplaintRow):
   await tx.query(
     `INSERT INTO complaints (organisation_id, id, reference, external_ref, resident_id, representative_id, channel, category,
        description, received_on, stage, status, handler_stage1, handler_stage2, hazard, pack_id, pack_version, calendar_id,
-       next_clock, next_due, next_code_limit, clocks, findings, version, updated_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24, now())
+       next_clock, next_due, next_code_limit, clocks, findings, version, tenure, updated_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25, now())
      ON CONFLICT (organisation_id, id) DO UPDATE SET
        stage = EXCLUDED.stage, status = EXCLUDED.status, handler_stage1 = EXCLUDED.handler_stage1,
        handler_stage2 = EXCLUDED.handler_stage2, hazard = EXCLUDED.hazard, calendar_id = EXCLUDED.calendar_id,
@@ -61,13 +65,15 @@ export async function saveComplaintProjection(tx: Queryable, row: ComplaintRow):
       JSON.stringify(s.clocks),
       JSON.stringify(s.findings),
       row.version,
+      row.tenure,
     ],
   );
+  await saveComplaintFacts(tx, row.organisationId, row.id, s.facts);
 }
 
 const SELECT_IDENTITY = `SELECT organisation_id AS "organisationId", id, reference, external_ref AS "externalRef",
   resident_id AS "residentId", representative_id AS "representativeId", channel, category, description,
-  received_on AS "receivedOn", pack_id AS "packId", pack_version AS "packVersion", version FROM complaints`;
+  received_on AS "receivedOn", pack_id AS "packId", pack_version AS "packVersion", tenure, version FROM complaints`;
 
 /** A complaint by its reference or, for imported complaints, its external reference. */
 export async function findComplaintIdentity(

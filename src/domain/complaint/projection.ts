@@ -1,7 +1,8 @@
 import { toDayNumber, type LocalDate } from "../calendar/day-number.ts";
 import type { WorkingCalendar } from "../calendar/working-calendar.ts";
 import type { PolicyPack } from "../policy/schema.ts";
-import { complaintClocks, type ClockName } from "./clocks.ts";
+import { stateFacts, type StateFacts } from "../reporting/complaint-facts.ts";
+import { codeCalendar, complaintClocks, type ClockName } from "./clocks.ts";
 import { complaintFindings, type CaseFinding } from "./findings.ts";
 import { hazardClocks } from "./hazard-clocks.ts";
 import { clocksByName, type SimulatedClock } from "./simulate.ts";
@@ -24,6 +25,8 @@ export interface ComplaintSummary {
   nextCodeLimit: LocalDate | null;
   clocks: Partial<Record<ClockName, SimulatedClock>>;
   findings: CaseFinding[];
+  /** What reports count (TSM CH01/CH02, timeliness, outcomes), kept beside the clocks. */
+  facts: StateFacts;
 }
 
 export function summariseComplaint(
@@ -47,5 +50,6 @@ export function summariseComplaint(
     nextCodeLimit: next?.codeLimit ?? null,
     clocks: clocksByName(clocks),
     findings: complaintFindings(state, clocks, hazards, ctx),
+    facts: stateFacts(state, clocks, codeCalendar(ctx)),
   };
 }

@@ -31,12 +31,17 @@ export interface StageFacts {
   workingDaysToRespond: number | null;
 }
 
-export interface ComplaintFacts {
+/** What a complaint is filed as: kept on its projection row (triage may change the category). */
+export interface CaseLabels {
   reference: string;
-  receivedOn: LocalDate;
   channel: string | null;
   category: string | null;
   tenure: Tenure;
+}
+
+/** What follows from the complaint's events: stored beside its clocks, recomputed with every event. */
+export interface StateFacts {
+  receivedOn: LocalDate;
   status: ComplaintState["status"];
   stage1: StageFacts;
   stage2: StageFacts | null;
@@ -57,17 +62,28 @@ export interface ComplaintFacts {
   learning: string[];
 }
 
+export type ComplaintFacts = CaseLabels & StateFacts;
+
+/** A complaint's facts with the labels it is filed under. */
+export function complaintFacts(
+  state: ComplaintState,
+  clocks: readonly Clock[],
+  labels: CaseLabels,
+  codeCalendar: WorkingCalendar,
+): ComplaintFacts {
+  return { ...labels, ...stateFacts(state, clocks, codeCalendar) };
+}
+
 /**
  * The facts reports count, derived from a complaint's state and clocks (never stored apart from them: the
  * projection keeps them beside the clocks, recomputed with every event, and a rebuild gives the same).
  * `codeCalendar` is the calendar the Code's limits are counted on (without closure days).
  */
-export function complaintFacts(
+export function stateFacts(
   state: ComplaintState,
   clocks: readonly Clock[],
-  identity: { reference: string; channel: string | null; category: string | null; tenure: Tenure },
   codeCalendar: WorkingCalendar,
-): ComplaintFacts {
+): StateFacts {
   const stage = (n: StageNumber): StageFacts | null => {
     const record = state.stages[n];
     if (!record) return null;
@@ -94,7 +110,6 @@ export function complaintFacts(
   };
   const outstandingActions = state.actions.filter((a) => !a.completedOn);
   return {
-    ...identity,
     receivedOn: state.receivedOn,
     status: state.status,
     stage1: stage(1) as StageFacts,

@@ -50,7 +50,7 @@ export interface Ch02 {
   stage2: Measure;
 }
 
-function measure(numerator: string[], denominator: number | string[], scale: number): Measure {
+export function measure(numerator: string[], denominator: number | string[], scale: number): Measure {
   const d = typeof denominator === "number" ? denominator : denominator.length;
   return {
     value: d > 0 ? (numerator.length / d) * scale : null,

@@ -37,6 +37,10 @@ export const logComplaintInput = z.object({
   issueOn: optionalDate("Enter a real date for when it happened, like 2026-10-01"),
   awareOn: optionalDate("Enter a real date for when they became aware, like 2026-10-05"),
   resident: residentInput,
+  /** The stock the home is in, for TSM CH01: low cost rental, or low cost home ownership (shared ownership). */
+  tenure: z
+    .enum(["lcra", "lcho"], { error: "Choose whether the home is rented or shared ownership" })
+    .optional(),
   representative: representativeInput.optional(),
   /** The complaint definition, if known now; it is needed before acknowledging (Code 5.6). */
   definition: definitionInput.optional(),
@@ -57,6 +61,7 @@ function fromForm(v: FormValues) {
       issueOn: v.issueOn,
       awareOn: v.awareOn,
       resident: residentFromForm(v),
+      tenure: v.tenure || undefined,
       representative: representativeFromForm(v),
       definition: definitionFromForm(v),
       hazard:
