@@ -155,6 +155,14 @@ run("renderLetterPdf", () => {
     expect(metadata).not.toMatch(/<Housing>|<i>/);
   });
 
+  it("draws names in Welsh, Polish, Romanian, Greek and Cyrillic letters with the embedded font", async () => {
+    const names = "Mr Wŷn Ŵyn, Łukasz Wąż, Ștefan Țăran, Ελένη Παπαδοπούλου, Дмитрий Иванов";
+    const pdf = await renderLetterPdf(aStage1ResponseLetter({ salutation: `Dear ${names},` }), {
+      largePrint: false,
+    });
+    expect(readingText(pdf)).toContain(`Dear ${names},`);
+  });
+
   it("runs a long letter over numbered pages, losing no text and keeping every heading with what follows", async () => {
     const letter = aLongLetter(30);
     const pdf = await renderLetterPdf(letter, { largePrint: false });

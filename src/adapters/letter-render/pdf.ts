@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import * as fontkit from "fontkit";
 import PDFDocument from "pdfkit";
 import { formatLongDate } from "../../domain/calendar/day-number.ts";
 import type { LetterDocument, LetterSection } from "../../domain/letters/letter-document.ts";
@@ -11,12 +13,26 @@ const require = createRequire(import.meta.url);
  * DejaVu Sans from the `dejavu-fonts-ttf` package (Bitstream Vera licence, DejaVu changes public domain):
  * a TrueType font that pdfkit subsets and embeds, with glyphs for the accented Latin, Greek and Cyrillic
  * letters in residents' names. The standard-14 fonts (Helvetica) are never embedded, so PDF/UA rules
- * them out.
+ * them out. Parsing a 700 KB font takes longer than laying out a letter, so each is parsed once, on
+ * first use, and shared: pdfkit makes a fresh subset of it for every document.
  */
-const FONT = {
+const FONT_FILES = {
   regular: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"),
   bold: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"),
 };
+const FONT = { regular: "Regular", bold: "Bold" } as const;
+let parsedFonts: Record<keyof typeof FONT_FILES, fontkit.Font> | undefined;
+
+function fonts(): Record<keyof typeof FONT_FILES, fontkit.Font> {
+  parsedFonts ??= { regular: parseFont(FONT_FILES.regular), bold: parseFont(FONT_FILES.bold) };
+  return parsedFonts;
+}
+
+function parseFont(path: string): fontkit.Font {
+  const font = fontkit.create(readFileSync(path));
+  if (!("layout" in font)) throw new Error(`${path} is a font collection, not a single font`);
+  return font;
+}
 
 const MM = 72 / 25.4;
 /** A4 with room for a window envelope's address panel and a binder's edge. */
@@ -40,7 +56,8 @@ export async function renderLetterPdf(
   const doc = new PDFDocument({
     size: "A4",
     margins: MARGINS,
-    font: FONT.regular,
+    // No default font: pdfkit would load Helvetica; the fonts registered below are the only ones.
+    font: null as unknown as string,
     bufferPages: true,
     pdfVersion: "1.7",
     tagged: true,
@@ -59,6 +76,10 @@ export async function renderLetterPdf(
     },
   });
   escapeXmpText(doc);
+  // A parsed font where pdfkit's types say a file name; pdfkit takes either.
+  doc.registerFont(FONT.regular, fonts().regular as unknown as string);
+  doc.registerFont(FONT.bold, fonts().bold as unknown as string);
+  doc.font(FONT.regular);
   const bytes = collect(doc);
 
   const root = doc.struct("Document");
