@@ -200,4 +200,19 @@ run("renderLetterPdf", () => {
     expect(first.equals(second)).toBe(true);
     expect(pdfInfo(first).CreationDate).toMatch(/Nov 20 .*2026/);
   });
+
+  it("renders letters at the same time (sharing the parsed fonts) exactly as one at a time", async () => {
+    const short = aStage1ResponseLetter();
+    const long = aLongLetter(10);
+    const alone = [
+      await renderLetterPdf(short, { largePrint: false }),
+      await renderLetterPdf(long, { largePrint: true }),
+    ];
+    const together = await Promise.all([
+      renderLetterPdf(short, { largePrint: false }),
+      renderLetterPdf(long, { largePrint: true }),
+    ]);
+    expect(together[0]!.equals(alone[0]!)).toBe(true);
+    expect(together[1]!.equals(alone[1]!)).toBe(true);
+  });
 });
