@@ -2,7 +2,7 @@ import type pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { openTestDatabase, TEST_DATABASES, type TestDatabase } from "../../test/support/databases.ts";
 import { anOrganisation, testServices } from "../../test/support/services.ts";
-import { storedMessageDelivery, type MessageDelivery } from "../adapters/delivery.ts";
+import { PermanentDeliveryError, storedMessageDelivery, type MessageDelivery } from "../adapters/delivery.ts";
 import { logComplaint } from "../app/log-complaint.ts";
 import { runComplaintCommand } from "../app/run-complaint-command.ts";
 import { acknowledge, ISSUES, OUTCOMES_SOUGHT } from "../domain/complaint/test-builders.ts";
@@ -239,6 +239,29 @@ describe.each(TEST_DATABASES)("delivering the outbox (%s)", (kind) => {
     expect(await deliverDueMessages(services, recording(), OPTIONS)).toEqual({ ...NOTHING, delivered: 1 });
     expect(await listDeadLetters(test.db, ORG)).toEqual([]);
     expect(await countUndeliveredMessages(test.db)).toEqual([]);
+  });
+
+  it("marks a message dead at its first attempt when it can never be delivered, with the reason as written", async () => {
+    const services = testServices(test.db, T0);
+    await enqueue("letter", "fine");
+    const refused: MessageDelivery = {
+      deliver: (message) =>
+        message.idempotencyKey === "letter"
+          ? Promise.reject(
+              new PermanentDeliveryError("The mail server refused this email for good: 550 No such user"),
+            )
+          : Promise.resolve(),
+    };
+    expect(await deliverDueMessages(services, refused, OPTIONS)).toEqual({
+      ...NOTHING,
+      delivered: 1,
+      dead: 1,
+    });
+    expect(await rowOf("letter")).toMatchObject({
+      status: "dead",
+      attempts: 1,
+      last_error: "The mail server refused this email for good: 550 No such user",
+    });
   });
 
   it("delivers again after a crash between delivering and marking, and the message is still sent once", async () => {
