@@ -9,7 +9,7 @@ import { mailDelivery, messageIdFor } from "../../src/jobs/mail/mail-delivery.ts
 import type { LetterDependencies } from "../../src/jobs/mail/prepared-message.ts";
 import { runWorkerOnce, startWorker, type WorkerOptions } from "../../src/jobs/worker.ts";
 import { claimDueMessages } from "../../src/store/outbox-delivery.ts";
-import { enqueueOutbox } from "../../src/store/outbox.ts";
+import { enqueueOutbox, type OutboxMessage } from "../../src/store/outbox.ts";
 import { buildApp } from "../../src/web/app.ts";
 import { openTestDatabase, type TestDatabase } from "../support/databases.ts";
 import { anIssuedLetter, lettersFrom } from "../support/letters.ts";
@@ -61,6 +61,12 @@ describe("email through a real SMTP server", () => {
       role: "complaints-team",
       password: PASSWORD,
     });
+    await addUser(services, {
+      organisationId: "bchg",
+      email: "asha@bchg.test",
+      name: "Asha Patel",
+      role: "handler",
+    });
     app = await buildApp(services, { signInAttemptsPerMinute: 1000 });
     smtp = await TestSmtpServer.on();
     await smtp.start();
@@ -82,7 +88,7 @@ describe("email through a real SMTP server", () => {
 
   const delivery = (m: Mailer = mailer, letters?: LetterDependencies) =>
     mailDelivery(services, { mailer: m, from: FROM, replyTo: REPLY_TO, ...(letters ? { letters } : {}) });
-  const enqueue = (...messages: ReturnType<typeof portalLink>[]) =>
+  const enqueue = (...messages: OutboxMessage[]) =>
     test.db.transaction((tx) => enqueueOutbox(tx, "bchg", messages));
   const rowOf = async (key: string) => {
     const { rows } = await test.db.query(
@@ -294,5 +300,31 @@ describe("email through a real SMTP server", () => {
     expect(await runWorkerOnce(services, delivery(), QUIET)).toMatchObject({ delivered: 1, dead: 0 });
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]!.mail.to).toMatchObject({ value: [{ address: "gone@example.org" }] });
+  });
+
+  it("sends an alert to the recipients the server accepts, and notes the one it refused", async () => {
+    smtp.refuse.add("asha@bchg.test");
+    await enqueue({
+      idempotencyKey: "breach-alert:1",
+      kind: "breach-alert",
+      payload: {
+        complaintId: "9d3e1c2b-7a4f-4e0d-8b6a-1f2e3d4c5b6a",
+        reference: "BCHG-2026-000012",
+        clock: "stage1.response",
+        due: "2026-10-30",
+        codeLimit: "2026-10-30",
+        handler: "Asha Patel",
+        recipients: ["handler", "complaints-team"],
+      },
+    });
+    expect(await runWorkerOnce(services, delivery(), QUIET)).toMatchObject({ delivered: 1, dead: 0 });
+    expect(smtp.received.map((r) => r.envelope.to)).toEqual([["cara@bchg.test"]]);
+    expect(smtp.received[0]!.mail.to).toMatchObject({
+      value: [{ address: "asha@bchg.test" }, { address: "cara@bchg.test" }],
+    });
+    expect(await sentMailOf("breach-alert:1")).toMatchObject({
+      outcome: "sent",
+      notes: ["The mail server refused asha@bchg.test: 550 5.1.1 No such user here"],
+    });
   });
 });
