@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, oidcSettings } from "./config.ts";
+import { ConfigError, loadConfig, mailSettings, oidcSettings } from "./config.ts";
 
 const OIDC = {
   REDRESS_OIDC_ISSUER: "https://login.microsoftonline.com/2f1c1a9e-2b1e-4c1e-9a3e-5d6c7b8a9f00/v2.0",
@@ -55,5 +55,44 @@ describe("OpenID Connect settings", () => {
       REDRESS_OIDC_REDIRECT_URL: "http://localhost:3000/sign-in/oidc/callback",
     };
     expect(problems(local)).toEqual([]);
+  });
+});
+
+describe("email settings", () => {
+  it("are off when none is set: emails are kept, not sent", () => {
+    expect(mailSettings(loadConfig({}))).toEqual({ smtpUrl: null, from: null, replyTo: null });
+  });
+
+  it("read the SMTP server, the sender (with or without a name) and where replies go", () => {
+    const config = loadConfig({
+      REDRESS_SMTP_URL: "smtp://redress:s3cret@mail.example.org:587",
+      REDRESS_MAIL_FROM: "Complaints team <complaints@example.org>",
+      REDRESS_MAIL_REPLY_TO: "replies@example.org",
+    });
+    expect(mailSettings(config)).toEqual({
+      smtpUrl: "smtp://redress:s3cret@mail.example.org:587",
+      from: { name: "Complaints team", address: "complaints@example.org" },
+      replyTo: { name: "", address: "replies@example.org" },
+    });
+    expect(
+      problems({ REDRESS_SMTP_URL: "smtps://mail.example.org", REDRESS_MAIL_FROM: "a@example.org" }),
+    ).toEqual([]);
+  });
+
+  it("list every problem at once: not an SMTP address, no sender, addresses that are not one email address", () => {
+    expect(
+      problems({
+        REDRESS_SMTP_URL: "https://mail.example.org",
+        REDRESS_MAIL_REPLY_TO: "a@example.org, b@example.org",
+      }),
+    ).toEqual([
+      "REDRESS_SMTP_URL: must start with smtp:// (STARTTLS when offered) or smtps:// (TLS from the start)",
+      expect.stringMatching(/^REDRESS_MAIL_REPLY_TO: must be one email address/),
+      "REDRESS_MAIL_FROM: must be set too: emails sent through REDRESS_SMTP_URL need a sender address",
+    ]);
+    expect(problems({ REDRESS_SMTP_URL: "mail.example.org", REDRESS_MAIL_FROM: "complaints" })).toEqual([
+      "REDRESS_SMTP_URL: must be a URL like smtp://user:password@mail.example.org:587",
+      expect.stringMatching(/^REDRESS_MAIL_FROM: must be one email address/),
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseMailAddress, type MailAddress } from "./adapters/mailer.ts";
 
 /** Where an OpenID provider sends people back to after they sign in (see src/web/staff/oidc-routes.ts). */
 export const OIDC_CALLBACK_PATH = "/sign-in/oidc/callback";
@@ -10,6 +11,9 @@ function secureOrLocal(value: string): boolean {
   return url.protocol === "https:" || (url.protocol === "http:" && isLoopback(url.hostname));
 }
 const SECURE_URL = { error: "must use https:// (http:// only for localhost)" };
+const MAIL_ADDRESS = {
+  error: 'must be one email address, like complaints@example.org or "Complaints <complaints@example.org>"',
+};
 
 export function isLoopback(hostname: string): boolean {
   return hostname === "localhost" || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
@@ -48,7 +52,32 @@ const configSchema = z.object({
       error: `must end with ${OIDC_CALLBACK_PATH} (Redress's sign-in return address)`,
     })
     .optional(),
+  /** Email through an SMTP server, e.g. smtp://user:pass@mail.example.org:587; unset keeps emails in Redress. */
+  REDRESS_SMTP_URL: z
+    .url({ error: "must be a URL like smtp://user:password@mail.example.org:587" })
+    .refine((u) => !URL.canParse(u) || ["smtp:", "smtps:"].includes(new URL(u).protocol), {
+      error: "must start with smtp:// (STARTTLS when offered) or smtps:// (TLS from the start)",
+    })
+    .refine((u) => !URL.canParse(u) || new URL(u).hostname !== "", { error: "must name the mail server" })
+    .optional(),
+  /** The sender of every email, e.g. complaints@example.org or "Complaints team <complaints@example.org>". */
+  REDRESS_MAIL_FROM: z
+    .string()
+    .refine((v) => parseMailAddress(v) !== null, MAIL_ADDRESS)
+    .optional(),
+  /** Where replies go, if not to REDRESS_MAIL_FROM. */
+  REDRESS_MAIL_REPLY_TO: z
+    .string()
+    .refine((v) => parseMailAddress(v) !== null, MAIL_ADDRESS)
+    .optional(),
 });
+
+/** Sending email needs a sender: an SMTP server without REDRESS_MAIL_FROM is a mistake to report. */
+function mailCompleteness(env: NodeJS.ProcessEnv): string[] {
+  return env.REDRESS_SMTP_URL !== undefined && env.REDRESS_MAIL_FROM === undefined
+    ? ["REDRESS_MAIL_FROM: must be set too: emails sent through REDRESS_SMTP_URL need a sender address"]
+    : [];
+}
 
 const OIDC_SETTINGS = [
   "REDRESS_OIDC_ISSUER",
@@ -80,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems = [
     ...(result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`)),
     ...oidcCompleteness(env),
+    ...mailCompleteness(env),
   ];
   if (!result.success || problems.length > 0) throw new ConfigError(problems);
   return result.data;
@@ -126,4 +156,20 @@ export function oidcSettings(config: Config): OidcSettings | undefined {
 
 export function databaseConfig(config: Config): { url: string } | { dataDir: string } {
   return config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.REDRESS_DATA_DIR };
+}
+
+/** How email leaves Redress: through an SMTP server when one is configured, else kept for the sent mail page. */
+export interface MailSettings {
+  smtpUrl: string | null;
+  from: MailAddress | null;
+  replyTo: MailAddress | null;
+}
+
+export function mailSettings(config: Config): MailSettings {
+  const address = (v: string | undefined) => (v ? parseMailAddress(v) : null);
+  return {
+    smtpUrl: config.REDRESS_SMTP_URL ?? null,
+    from: address(config.REDRESS_MAIL_FROM),
+    replyTo: address(config.REDRESS_MAIL_REPLY_TO),
+  };
 }

@@ -1,10 +1,17 @@
-import { storedMessageDelivery } from "./adapters/delivery.ts";
 import { openIdRelyingParty } from "./adapters/openid-connect.ts";
 import { loadBundledPolicyPacks } from "./adapters/policy-files.ts";
 import { ensureReportFacts } from "./app/ensure-report-facts.ts";
 import { loadDemoData } from "./app/load-demo-data.ts";
 import type { Services } from "./app/services.ts";
-import { ConfigError, databaseConfig, describeDatabase, loadConfig, oidcSettings } from "./config.ts";
+import {
+  ConfigError,
+  databaseConfig,
+  describeDatabase,
+  loadConfig,
+  mailSettings,
+  oidcSettings,
+} from "./config.ts";
+import { configuredDelivery } from "./jobs/mail/configured-delivery.ts";
 import { startWorker } from "./jobs/worker.ts";
 import { buildApp } from "./web/app.ts";
 import { openDatabase } from "./store/database.ts";
@@ -42,17 +49,18 @@ async function main(): Promise<void> {
     console.log(`  ${org.id.padEnd(22)} ${org.packId} ${org.packVersion}: ${summary}`);
   }
 
+  // Letters: the letters part provides loadIssuedLetter and renderLetter, passed here as the third argument.
+  const mail = configuredDelivery(services, mailSettings(config));
   const worker =
     config.REDRESS_WORKER === "on"
-      ? startWorker(services, storedMessageDelivery(db, services.clock), {
-          warnWorkingDays: config.REDRESS_WARN_WORKING_DAYS,
-        })
+      ? startWorker(services, mail.delivery, { warnWorkingDays: config.REDRESS_WARN_WORKING_DAYS })
       : null;
   console.log(
     worker
       ? "The worker is running (deadline warnings, breach alerts, message delivery). Press Ctrl+C to stop."
       : "REDRESS_WORKER=off: no worker in this process (run `redress worker`).",
   );
+  if (worker) console.log(mail.description);
   const oidc = oidcSettings(config);
   const app = await buildApp(services, {
     ...(config.REDRESS_COOKIE_SECRET ? { cookieSecret: config.REDRESS_COOKIE_SECRET } : {}),
@@ -65,6 +73,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     await app.close();
     await worker?.stop();
+    mail.close();
     await db.close();
     process.exit(0);
   };

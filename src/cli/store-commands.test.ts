@@ -66,10 +66,11 @@ describe("the redress commands over the embedded database", () => {
         "--email",
         "Officer@Acme.example",
         "--role",
-        "admin",
+        // The complaints team is told of breaches: the worker below emails them one.
+        "complaints-team",
       );
       expect(user.out).toMatch(
-        /Added Officer@Acme.example as admin. Their first password \(shown once\): \S{12,}/,
+        /Added Officer@Acme.example as complaints-team. Their first password \(shown once\): \S{12,}/,
       );
       expect(
         (await redress("user", "add", "--org", "acme-homes", "--email", "x@y", "--role", "boss")).err,
@@ -133,6 +134,8 @@ describe("the redress commands over the embedded database", () => {
       const worker = await redress("worker", "--once");
       expect(worker.code).toBe(0);
       expect(worker.out).toContain("1 breach alerts");
+      expect(worker.out).toContain("1 delivered");
+      expect(worker.err).toContain("Email: no mail server configured (REDRESS_SMTP_URL)");
       expect((await redress("outbox", "status")).out).toBe("Every message has been delivered.");
       expect((await redress("outbox", "dead", "--org", "acme-homes")).out).toBe("No dead letters.");
       expect((await redress("outbox", "requeue", "--org", "acme-homes", "5")).err).toContain(

@@ -8,10 +8,10 @@ import { loadDemoData } from "../app/load-demo-data.ts";
 import { ensureReportFacts } from "../app/ensure-report-facts.ts";
 import { rebuildProjections } from "../app/rebuild-projections.ts";
 import { showComplaint } from "../app/show-complaint.ts";
-import { storedMessageDelivery } from "../adapters/delivery.ts";
 import { describeWorkerRun, runWorkerOnce, startWorker } from "../jobs/worker.ts";
 import type { Services } from "../app/services.ts";
-import { databaseConfig, describeDatabase, loadConfig } from "../config.ts";
+import { databaseConfig, describeDatabase, loadConfig, mailSettings } from "../config.ts";
+import { configuredDelivery } from "../jobs/mail/configured-delivery.ts";
 import { openDatabase } from "../store/database.ts";
 import { migrate } from "../store/migrate.ts";
 import { USER_ROLES, type UserRole } from "../store/users.ts";
@@ -163,12 +163,17 @@ export async function complaintShow(
  */
 export async function worker(io: CliOutput, options: { once?: boolean }): Promise<number> {
   const config = loadConfig();
+  const workerOptions = { warnWorkingDays: config.REDRESS_WARN_WORKING_DAYS };
   if (options.once) {
-    const result = await withServices(io, (services) =>
-      runWorkerOnce(services, storedMessageDelivery(services.db, services.clock), {
-        warnWorkingDays: config.REDRESS_WARN_WORKING_DAYS,
-      }),
-    );
+    const result = await withServices(io, async (services) => {
+      const mail = configuredDelivery(services, mailSettings(config));
+      io.err(mail.description);
+      try {
+        return await runWorkerOnce(services, mail.delivery, workerOptions);
+      } finally {
+        mail.close();
+      }
+    });
     io.out(describeWorkerRun(result));
     for (const e of result.errors) io.err(e);
     return result.errors.length > 0 ? 1 : 0;
@@ -176,16 +181,17 @@ export async function worker(io: CliOutput, options: { once?: boolean }): Promis
   const db = await openDatabase(databaseConfig(config));
   await migrate(db);
   const services: Services = { db, clock: () => new Date() };
-  const running = startWorker(services, storedMessageDelivery(db, services.clock), {
-    warnWorkingDays: config.REDRESS_WARN_WORKING_DAYS,
-    log: (line) => io.out(line),
-  });
+  // Letters: the letters part provides loadIssuedLetter and renderLetter, passed here as the third argument.
+  const mail = configuredDelivery(services, mailSettings(config));
+  const running = startWorker(services, mail.delivery, { ...workerOptions, log: (line) => io.out(line) });
   io.out(`Worker running against the ${describeDatabase(config)}. Stop with Ctrl+C.`);
+  io.out(mail.description);
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
   });
   await running.stop();
+  mail.close();
   await db.close();
   return 0;
 }

@@ -2,7 +2,7 @@ import type pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { openTestDatabase, TEST_DATABASES, type TestDatabase } from "../../test/support/databases.ts";
 import { anOrganisation, testServices } from "../../test/support/services.ts";
-import { storedMessageDelivery, type MessageDelivery } from "../adapters/delivery.ts";
+import { PermanentDeliveryError, storedMessageDelivery, type MessageDelivery } from "../adapters/delivery.ts";
 import { logComplaint } from "../app/log-complaint.ts";
 import { runComplaintCommand } from "../app/run-complaint-command.ts";
 import { acknowledge, ISSUES, OUTCOMES_SOUGHT } from "../domain/complaint/test-builders.ts";
@@ -241,6 +241,20 @@ describe.each(TEST_DATABASES)("delivering the outbox (%s)", (kind) => {
     expect(await countUndeliveredMessages(test.db)).toEqual([]);
   });
 
+  it("marks a message dead at its first attempt when it can never be delivered, with the reason as written", async () => {
+    await enqueue("letter", "fine");
+    const refused = new PermanentDeliveryError(
+      "The mail server refused this email for good: 550 No such user",
+    );
+    const counts = await deliverDueMessages(
+      testServices(test.db, T0),
+      onlyFailing("letter", refused),
+      OPTIONS,
+    );
+    expect(counts).toEqual({ ...NOTHING, delivered: 1, dead: 1 });
+    expect(await rowOf("letter")).toMatchObject({ status: "dead", attempts: 1, last_error: refused.message });
+  });
+
   it("delivers again after a crash between delivering and marking, and the message is still sent once", async () => {
     const services = testServices(test.db, T0);
     await enqueue("letter");
@@ -368,10 +382,14 @@ describe.each(TEST_DATABASES)("the worker loop (%s)", (kind) => {
   });
 });
 
-/** Fails for one key and succeeds (delivering nowhere) for the rest. */
-function onlyFailing(key: string): MessageDelivery {
+/** Fails for one key (busy, or with `error`) and succeeds (delivering nowhere) for the rest. */
+function onlyFailing(key: string, error?: Error): MessageDelivery {
   return {
     deliver: (message: OutboxRow) =>
-      message.idempotencyKey === key ? failing.deliver(message) : Promise.resolve(),
+      message.idempotencyKey !== key
+        ? Promise.resolve()
+        : error
+          ? Promise.reject(error)
+          : failing.deliver(message),
   };
 }

@@ -1,4 +1,4 @@
-import type { MessageDelivery } from "../adapters/delivery.ts";
+import { isPermanentDeliveryError, type MessageDelivery } from "../adapters/delivery.ts";
 import type { Services } from "../app/services.ts";
 import { claimDueMessages, markDead, markDelivered, markFailed } from "../store/outbox-delivery.ts";
 import type { OutboxRow } from "../store/outbox.ts";
@@ -46,7 +46,8 @@ export function backoffSeconds(attempts: number, backoff: Backoff): number {
  * Delivers due outbox messages at least once. Each message is claimed on its own (so its lease starts when
  * its delivery does), delivered with no transaction open (a slow mail server never holds a database
  * connection, which matters on PGlite's single one), then marked. A crash between delivering and marking
- * means the message goes out again when the lease expires; its idempotency key makes that harmless.
+ * means the message goes out again when the lease expires; its idempotency key makes that harmless. A
+ * `PermanentDeliveryError` makes the message dead at once, with its reason, rather than after every retry.
  */
 export async function deliverDueMessages(
   services: Services,
@@ -74,7 +75,8 @@ async function deliverOne(
     await delivery.deliver(message);
   } catch (error) {
     const reason = describeError(error);
-    if (message.attempts >= options.maxAttempts) {
+    // A permanent failure (refused for good, nobody to send to) would fail the same way every time.
+    if (isPermanentDeliveryError(error) || message.attempts >= options.maxAttempts) {
       await markDead(services.db, message, reason);
       return "dead";
     }
@@ -88,6 +90,11 @@ async function deliverOne(
 }
 
 function describeError(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  // A permanent failure's message is already written for the staff who read it beside the dead letter.
+  const text = isPermanentDeliveryError(error)
+    ? error.message
+    : error instanceof Error
+      ? `${error.name}: ${error.message}`
+      : String(error);
   return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
 }

@@ -22,6 +22,7 @@ import { registerContactRoutes } from "./staff/contact-routes.ts";
 import { registerLogComplaintRoutes } from "./staff/log-complaint-routes.ts";
 import { registerLogContactRoutes } from "./staff/log-contact-routes.ts";
 import { registerSearchRoutes } from "./staff/search-routes.ts";
+import { registerSentMailRoutes } from "./staff/sent-mail-routes.ts";
 import { registerOidcRoutes } from "./staff/oidc-routes.ts";
 import { registerSignInRoutes } from "./staff/sign-in-routes.ts";
 import { registerUploads } from "./uploads.ts";
@@ -75,6 +76,7 @@ export async function buildApp(services: Services, options: WebOptions = {}): Pr
         ...context,
         user: this.request.user,
         canAdminister: this.request.user ? can(this.request.user.role, "administer") : false,
+        canOverseeMessages: this.request.user ? can(this.request.user.role, "oversee-messages") : false,
         cspNonce: (this as unknown as { cspNonce?: { script: string } }).cspNonce?.script,
         currentPath: this.request.url,
       });
@@ -108,6 +110,7 @@ export async function buildApp(services: Services, options: WebOptions = {}): Pr
   await registerLogContactRoutes(app, services);
   await registerContactRoutes(app, services);
   await registerAdminRoutes(app, services);
+  await registerSentMailRoutes(app, services);
   // The JSON API: bearer tokens only (no session cookie, no CSRF), its own validation and OpenAPI document.
   await app.register(apiPlugin(services, { requestsPerMinute: options.apiRequestsPerMinute }), {
     prefix: "/api/v1",

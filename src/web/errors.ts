@@ -1,7 +1,9 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { UnknownComplaintError, UnknownOrganisationError } from "../app/complaint-context.ts";
+import { UnknownDeadLetterError } from "../app/manage-outbox.ts";
 import { UnknownAttachmentError } from "../app/read-attachment.ts";
 import { UnknownContactError } from "../app/update-contact.ts";
+import { UnknownMessageError } from "../app/view-sent-mail.ts";
 import { UnknownUserError } from "../app/view-user.ts";
 import { ConcurrencyConflictError } from "../store/complaint-events.ts";
 import { ruleBroken } from "./rule-errors.ts";
@@ -24,7 +26,9 @@ export function statusOf(error: unknown): number {
     error instanceof UnknownOrganisationError ||
     error instanceof UnknownContactError ||
     error instanceof UnknownAttachmentError ||
-    error instanceof UnknownUserError
+    error instanceof UnknownUserError ||
+    error instanceof UnknownMessageError ||
+    error instanceof UnknownDeadLetterError
   )
     return 404;
   if (error instanceof ConcurrencyConflictError) return 409;

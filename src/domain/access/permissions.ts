@@ -5,15 +5,40 @@ import type { UserRole } from "./roles.ts";
  * nothing (Code 9.6); every staff member can log a complaint (Code 3.2: residents may complain to anyone).
  */
 export type Permission =
-  "read" | "log-complaint" | "handle-stage1" | "handle-stage2" | "triage" | "refuse" | "administer";
+  | "read"
+  | "log-complaint"
+  | "handle-stage1"
+  | "handle-stage2"
+  | "triage"
+  | "refuse"
+  | "administer"
+  /** The sent mail page: every message sent to residents and staff, dead letters, the print queue. */
+  | "oversee-messages";
 
 const GRANTS: Record<UserRole, readonly Permission[]> = {
   agent: ["read", "log-complaint"],
   handler: ["read", "log-complaint", "handle-stage1"],
   reviewer: ["read", "log-complaint", "handle-stage2"],
-  "complaints-team": ["read", "log-complaint", "handle-stage1", "handle-stage2", "triage", "refuse"],
+  "complaints-team": [
+    "read",
+    "log-complaint",
+    "handle-stage1",
+    "handle-stage2",
+    "triage",
+    "refuse",
+    "oversee-messages",
+  ],
   executive: ["read"],
-  admin: ["read", "log-complaint", "handle-stage1", "handle-stage2", "triage", "refuse", "administer"],
+  admin: [
+    "read",
+    "log-complaint",
+    "handle-stage1",
+    "handle-stage2",
+    "triage",
+    "refuse",
+    "administer",
+    "oversee-messages",
+  ],
 };
 
 export function can(role: UserRole, permission: Permission): boolean {
