@@ -7,7 +7,8 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     setupFiles: ["test/setup.ts"],
-    testTimeout: 60_000,
+    // Generous: these machines are shared and noisy, and a browser journey does a lot of work.
+    testTimeout: 180_000,
     // Opening an embedded database takes seconds on a busy 2-core machine.
     hookTimeout: 120_000,
   },
