@@ -90,6 +90,7 @@ export async function registerPortal(
         request.portalOrganisation = await viewPortalOrganisation(services, organisationId ?? "");
       });
       portal.setErrorHandler(showProblem);
+      portal.setNotFoundHandler((request, reply) => showProblem({ statusCode: 404 }, request, reply));
       await registerComplainRoutes(portal, services, options);
       await registerFollowRoutes(portal, services, options);
       await registerPolicyRoutes(portal, options);
