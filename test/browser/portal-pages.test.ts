@@ -2,11 +2,18 @@ import type { FastifyInstance } from "fastify";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addResidentMessage } from "../../src/app/add-resident-message.ts";
+import { addUser } from "../../src/app/add-user.ts";
 import { sendFollowLink } from "../../src/app/send-follow-link.ts";
 import { aComplaint, NOW } from "../../src/app/test-builders.ts";
 import { writeToResident } from "../../src/app/write-to-resident.ts";
 import { buildApp } from "../../src/web/app.ts";
-import { axeViolations, chromiumAvailable, launchChromium, screenshot } from "../support/browser.ts";
+import {
+  axeViolations,
+  chromiumAvailable,
+  launchChromium,
+  screenshot,
+  signInAs,
+} from "../support/browser.ts";
 import { openTestDatabase, type TestDatabase } from "../support/databases.ts";
 import { anOrganisation, testServices } from "../support/services.ts";
 
@@ -26,6 +33,7 @@ run("resident portal pages in a real browser (headless Chromium)", () => {
   let base: string;
   let services: ReturnType<typeof testServices>;
   const links: Record<string, string> = {};
+  let withMessages = "";
 
   /** A follow link's path, as emailed. */
   const linkFor = async (reference: string) => {
@@ -41,13 +49,22 @@ run("resident portal pages in a real browser (headless Chromium)", () => {
     test = await openTestDatabase("pglite");
     services = testServices(test.db, NOW);
     await anOrganisation(services, "bchg");
+    await addUser(services, {
+      organisationId: "bchg",
+      email: "asha@bchg.test",
+      name: "Asha Patel",
+      role: "handler",
+      password: "correct horse battery",
+    });
     for (const milestone of ["acknowledged", "responded", "escalated", "closed"] as const) {
       const reference = await aComplaint(services, "bchg", milestone);
+      if (milestone === "acknowledged") withMessages = reference;
       links[milestone] = await linkFor(reference);
     }
     // Messages both ways on the acknowledged complaint, so the follow page shows them.
     const acknowledged = await test.db.query(
-      "SELECT l.id, l.complaint_id, c.reference, l.sent_to FROM portal_links l JOIN complaints c ON c.id = l.complaint_id ORDER BY l.created_at LIMIT 1",
+      "SELECT l.id, l.complaint_id, c.reference, l.sent_to FROM portal_links l JOIN complaints c ON c.id = l.complaint_id WHERE c.reference = $1",
+      [withMessages],
     );
     const row = acknowledged.rows[0] as {
       id: string;
@@ -191,5 +208,24 @@ run("resident portal pages in a real browser (headless Chromium)", () => {
     );
     expect(rows).toEqual([{ file_name: "mould.png" }]);
     await context.close();
+  });
+
+  it("the case page's resident portal section (messages, reply, links, a refused reply) has no violations", async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, bypassCSP: true });
+    await signInAs(page, base, "asha@bchg.test");
+    await linkFor(withMessages); // a second link, so one can be stopped
+    await page.goto(`${base}/complaints/${withMessages}`);
+    expect(await page.textContent("#resident-portal ~ div")).toContain(
+      "The leak is worse <script>alert(1)</script>",
+    );
+    await page.click("button:has-text('Stop link') >> nth=0");
+    await page.waitForURL(/done=revoke-portal-link/);
+    expect(await page.textContent("body")).toContain("Stopped");
+    await page.click("summary:has-text('Write to the resident')");
+    await page.click("button:has-text('Send the message')");
+    await errorSummary(page);
+    await page.evaluate(`document.querySelectorAll("details").forEach((d) => d.setAttribute("open", ""))`);
+    await checked(page, "staff-case-portal-section");
+    await page.close();
   });
 });
