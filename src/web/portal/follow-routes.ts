@@ -1,16 +1,19 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { addResidentMessage, portalActor } from "../../app/add-resident-message.ts";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { addResidentMessage } from "../../app/add-resident-message.ts";
 import { holdPortalFiles, listHeldFiles } from "../../app/hold-portal-files.ts";
-import { openFollowLink } from "../../app/open-follow-link.ts";
 import { renewFollowLink } from "../../app/renew-follow-link.ts";
 import type { Services } from "../../app/services.ts";
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from "../../domain/attachments/attachment-rules.ts";
 import { FOLLOW_LINK_DAYS } from "../../app/follow-links.ts";
-import { parseForm, str, type FormValues } from "../actions/action.ts";
-import { CASE_ACTIONS } from "../actions/case-actions.ts";
-import type { ComplaintAction } from "../actions/complaint-action.ts";
-import { STAGE_ACTIONS } from "../actions/stage-actions.ts";
-import { ruleBroken } from "../rule-errors.ts";
+import { str, type FormValues } from "../actions/action.ts";
+import { registerFollowActionRoutes } from "./follow-action-routes.ts";
+import {
+  followPathOf,
+  openOrExplain,
+  type FollowParams,
+  type FollowRequest,
+  type OpenedLink,
+} from "./follow-link.ts";
 import { followView } from "./follow-view.ts";
 import {
   checkChosenFiles,
@@ -24,17 +27,7 @@ import {
 import { errorListOf } from "./portal-errors.ts";
 import { organisationOf, portalPage, throttled, type PortalOptions } from "./portal-plugin.ts";
 
-type Params = { organisationId: string; token: string };
-type Opened = Extract<Awaited<ReturnType<typeof openFollowLink>>, { status: "open" }>;
-
-/** Broken rules of the escalation and survey forms, in words for the resident. */
-const RESIDENT_WORDS: Record<string, string> = {
-  ALREADY_AT_STAGE2: "You have already asked for Stage 2. Stage 2 is our final stage.",
-  ESCALATION_BEFORE_STAGE1_RESPONSE: "You can ask for Stage 2 once we have sent you our Stage 1 answer.",
-  COMPLAINT_NOT_RUNNING: "This complaint was withdrawn or not taken forward, so it cannot go to Stage 2.",
-  SURVEY_BEFORE_CLOSURE: "You can answer these questions once your complaint is closed.",
-};
-const SURVEY_ERROR = "Choose how satisfied you are, from 1 to 5";
+type Params = FollowParams;
 
 /**
  * Following a complaint through the link emailed to the resident: the follow page, adding information, asking
@@ -53,25 +46,13 @@ export async function registerFollowRoutes(
         reply.header("x-robots-tag", "noindex, nofollow");
       });
       const config = throttled(options);
-      const pathOf = (request: FastifyRequest<{ Params: Params }>) =>
-        `/o/${encodeURIComponent(organisationOf(request).id)}/follow/${request.params.token}`;
-
-      /** The link's complaint, or the page saying why the link opens nothing. */
-      const open = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) => {
-        const opened = await openFollowLink(services, organisationOf(request).id, request.params.token);
-        if (opened.status === "open") return opened;
-        await portalPage(reply.status(opened.status === "unknown" ? 404 : 410), "portal/link-problem.njk", {
-          problem: opened.status,
-          followPath: pathOf(request),
-          linkDays: FOLLOW_LINK_DAYS,
-        });
-        return null;
-      };
+      const pathOf = followPathOf;
+      const open = (request: FollowRequest, reply: FastifyReply) => openOrExplain(services, request, reply);
 
       const showFollow = async (
-        request: FastifyRequest<{ Params: Params }>,
+        request: FollowRequest,
         reply: FastifyReply,
-        opened: Opened,
+        opened: OpenedLink,
         shown: { values?: object; errors?: Record<string, string>; fileErrors?: string[] } = {},
       ) => {
         const draft = draftOf(request);
@@ -155,78 +136,7 @@ export async function registerFollowRoutes(
         },
       );
 
-      /** A page with one form through a complaint action: escalation and the closing survey. */
-      const actionPage = (
-        name: "escalate" | "survey",
-        action: ComplaintAction,
-        offered: (view: ReturnType<typeof followView>) => boolean,
-      ) => {
-        const template = `portal/${name}.njk`;
-        follow.get<{ Params: Params }>(`/${name}`, { config }, async (request, reply) => {
-          const opened = await open(request, reply);
-          if (!opened) return reply;
-          const view = followView(opened.page);
-          if (!offered(view)) return reply.redirect(pathOf(request), 303);
-          return portalPage(reply, template, {
-            view,
-            followPath: pathOf(request),
-            values: {},
-            errors: {},
-            errorList: [],
-          });
-        });
-        follow.post<{ Params: Params }>(
-          `/${name}`,
-          { preHandler: follow.csrfProtection, config },
-          async (request, reply) => {
-            const opened = await open(request, reply);
-            if (!opened) return reply;
-            const values = (request.body ?? {}) as FormValues;
-            const ctx = {
-              services,
-              organisationId: organisationOf(request).id,
-              reference: opened.link.reference,
-              on: opened.page.today,
-              actor: portalActor(opened.link.sentTo),
-            };
-            let errors: Record<string, string>;
-            const parsed = parseForm(action, values, opened.page);
-            if (parsed.ok) {
-              try {
-                await action.run(ctx, parsed.data, opened.page);
-                return reply.redirect(`${pathOf(request)}?done=${name}`, 303);
-              } catch (error) {
-                const rule = ruleBroken(error);
-                if (!rule) throw error;
-                errors = { form: RESIDENT_WORDS[rule.code] ?? rule.message };
-              }
-            } else {
-              errors =
-                name === "survey" && parsed.errors.satisfaction
-                  ? { ...parsed.errors, satisfaction: SURVEY_ERROR }
-                  : parsed.errors;
-            }
-            const errorList = errorListOf(errors, [
-              ["satisfaction", "satisfaction"],
-              ["whatIsStillWrong", "whatIsStillWrong"],
-              ["comment", "comment"],
-            ]);
-            return portalPage(reply.status(parsed.ok ? 422 : 400), template, {
-              view: followView(opened.page),
-              followPath: pathOf(request),
-              values,
-              errors,
-              errorList,
-            });
-          },
-        );
-      };
-      actionPage("escalate", STAGE_ACTIONS.escalate, (view) => view.canEscalate);
-      actionPage(
-        "survey",
-        CASE_ACTIONS["record-survey-answer"] as ComplaintAction,
-        (view) => view.canAnswerSurvey,
-      );
+      await registerFollowActionRoutes(follow, services, config);
 
       follow.post<{ Params: Params }>(
         "/renew",
