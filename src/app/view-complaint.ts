@@ -16,7 +16,7 @@ import {
   type RepresentativeRow,
   type ResidentRow,
 } from "../store/residents.ts";
-import { listPortalLinks, type PortalLinkRow } from "../store/portal-links.ts";
+import { listPortalLinks, type EmailStatus, type PortalLinkRow } from "../store/portal-links.ts";
 import { listPortalMessages, type PortalMessageRow } from "../store/portal-messages.ts";
 import { listUsers, type UserSummary } from "../store/users.ts";
 import type { Services } from "./services.ts";
@@ -43,7 +43,7 @@ export interface ComplaintPage {
   /** The organisation's staff, who may be assigned to handle a stage. */
   staff: UserSummary[];
   /** The resident portal: links sent to follow the complaint, and messages with the resident. */
-  portal: { links: PortalLinkRow[]; messages: PortalMessageRow[] };
+  portal: { links: (PortalLinkRow & EmailStatus)[]; messages: (PortalMessageRow & EmailStatus)[] };
 }
 
 /** Everything the case page shows: the complaint as of today, who it is for and from, and what it links to. */

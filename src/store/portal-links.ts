@@ -62,14 +62,26 @@ export async function findPortalLink(
   return result.rows[0] ?? null;
 }
 
-/** A complaint's links, oldest first (revoked and expired ones too: they are part of the record). */
+/** Whether the email carrying something went out: its outbox row's status ("pending", "delivered", "dead"). */
+export interface EmailStatus {
+  emailStatus: string | null;
+  emailDeliveredAt: Date | null;
+}
+
+/**
+ * A complaint's links, oldest first (revoked and expired ones too: they are part of the record), with whether
+ * the email carrying each went out (a link sent with a staff reply has no email of its own).
+ */
 export async function listPortalLinks(
   tx: Queryable,
   organisationId: string,
   complaintId: string,
-): Promise<PortalLinkRow[]> {
-  const result = await tx.query<PortalLinkRow>(
-    `SELECT ${columns("l")} FROM portal_links l WHERE l.organisation_id = $1 AND l.complaint_id = $2
+): Promise<(PortalLinkRow & EmailStatus)[]> {
+  const result = await tx.query<PortalLinkRow & EmailStatus>(
+    `SELECT ${columns("l")}, o.status AS "emailStatus", o.delivered_at AS "emailDeliveredAt"
+     FROM portal_links l
+     LEFT JOIN outbox o ON o.organisation_id = l.organisation_id AND o.idempotency_key = 'portal-link:' || l.id::text
+     WHERE l.organisation_id = $1 AND l.complaint_id = $2
      ORDER BY l.created_at, l.id`,
     [organisationId, complaintId],
   );

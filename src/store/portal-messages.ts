@@ -1,4 +1,5 @@
 import type { Queryable } from "./database.ts";
+import type { EmailStatus } from "./portal-links.ts";
 
 /** A message between the resident (or their representative) and the complaints team, on the portal. */
 export interface PortalMessageRow {
@@ -33,15 +34,21 @@ export async function insertPortalMessage(
   );
 }
 
-/** A complaint's portal messages, oldest first. */
+/**
+ * A complaint's portal messages, oldest first, with whether the email telling the resident of a staff reply
+ * went out (its outbox row's status; none when there was no address).
+ */
 export async function listPortalMessages(
   tx: Queryable,
   organisationId: string,
   complaintId: string,
-): Promise<PortalMessageRow[]> {
-  const result = await tx.query<PortalMessageRow>(
-    `SELECT id, direction, body, author, attachments, created_at AS "createdAt" FROM portal_messages
-     WHERE organisation_id = $1 AND complaint_id = $2 ORDER BY created_at, seq`,
+): Promise<(PortalMessageRow & EmailStatus)[]> {
+  const result = await tx.query<PortalMessageRow & EmailStatus>(
+    `SELECT m.id, m.direction, m.body, m.author, m.attachments, m.created_at AS "createdAt",
+       o.status AS "emailStatus", o.delivered_at AS "emailDeliveredAt"
+     FROM portal_messages m
+     LEFT JOIN outbox o ON o.organisation_id = m.organisation_id AND o.idempotency_key = 'resident-message:' || m.id::text
+     WHERE m.organisation_id = $1 AND m.complaint_id = $2 ORDER BY m.created_at, m.seq`,
     [organisationId, complaintId],
   );
   return result.rows;

@@ -3,11 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../../test/support/databases.ts";
 import { anOrganisation, testServices } from "../../../test/support/services.ts";
 import { WebClient } from "../../../test/support/web.ts";
+import { storedMessageDelivery } from "../../adapters/delivery.ts";
 import { addUser } from "../../app/add-user.ts";
 import { assignHandler } from "../../app/assign-handler.ts";
 import { sendFollowLink } from "../../app/send-follow-link.ts";
 import { aComplaint, NOW } from "../../app/test-builders.ts";
 import { foldComplaint } from "../../domain/complaint/state.ts";
+import { deliverDueMessages } from "../../jobs/outbox-worker.ts";
 import { loadComplaintEvents } from "../../store/complaint-events.ts";
 import { findComplaintIdentity } from "../../store/complaints.ts";
 import { buildApp } from "../app.ts";
@@ -286,6 +288,12 @@ describe("following a complaint through its emailed link", () => {
       [reference],
     );
     expect(rows.map((r) => r.to)).toEqual(["resident@example.org", "son@example.org"]);
+    // The case page says whether each link's email went out.
+    expect(text((await handler.get(`/complaints/${reference}`)).body)).toContain("Email waiting to send");
+    await deliverDueMessages(services, storedMessageDelivery(test.db, services.clock));
+    const delivered = text((await handler.get(`/complaints/${reference}`)).body);
+    expect(delivered).toContain("Email sent Tuesday 15 December 2026 at 10:00");
+    expect(delivered).not.toContain("Email waiting to send");
     // Another organisation's complaint is a plain 404, and nothing is sent.
     const theirs = await aComplaint(services, "bdht", "defined");
     expect((await handler.post(`/complaints/${theirs}/send-portal-link`, { to: "" })).statusCode).toBe(404);
