@@ -55,7 +55,11 @@ export async function buildApp(services: Services, options: WebOptions = {}): Pr
   const app = Fastify({ logger: options.logger ?? false, trustProxy: true });
   await app.register(fastifyHelmet, {
     enableCSPNonces: true,
-    contentSecurityPolicy: { directives: { "script-src": ["'self'"], "img-src": ["'self'", "data:"] } },
+    // style-src 'self': with nonces on, Helmet would otherwise allow only nonced styles, and browsers that
+    // enforce the policy would refuse govuk-frontend's stylesheet (every page unstyled).
+    contentSecurityPolicy: {
+      directives: { "script-src": ["'self'"], "style-src": ["'self'"], "img-src": ["'self'", "data:"] },
+    },
   });
   await app.register(fastifyCookie, { secret: options.cookieSecret ?? randomBytes(32).toString("hex") });
   await app.register(fastifyCsrf, {

@@ -171,6 +171,9 @@ run("resident portal pages in a real browser (headless Chromium)", () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${base}/o/bchg/complain`);
+    // The page's own Content Security Policy lets govuk-frontend's stylesheet apply.
+    const font = await page.evaluate(`getComputedStyle(document.querySelector("h1")).fontFamily`);
+    expect(font).toContain("GDS Transport");
     await page.check("input[name=hazardRisks][value=damp-mould]");
     await page.check("input[name=hazardOccupants][value=breathing]");
     await page.check("input[name=raisedBy][value=resident]");

@@ -324,6 +324,8 @@ describe("making a complaint on the portal", () => {
     ])
       expect(text).toContain(way);
     expect(page.headers["content-security-policy"]).toContain("script-src 'self'");
+    // govuk-frontend's stylesheet is allowed (not only nonced styles), so the page is styled.
+    expect(page.headers["content-security-policy"]).toMatch(/style-src 'self' 'nonce-/);
   });
 });
 
