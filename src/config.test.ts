@@ -96,3 +96,18 @@ describe("email settings", () => {
     ]);
   });
 });
+
+describe("the public address (links emailed to residents)", () => {
+  it("is this machine by default, and must be https:// anywhere else", () => {
+    expect(loadConfig({}).REDRESS_PUBLIC_URL).toBe("http://localhost:3000");
+    expect(loadConfig({ REDRESS_PUBLIC_URL: "https://complaints.example.org" }).REDRESS_PUBLIC_URL).toBe(
+      "https://complaints.example.org",
+    );
+    expect(problems({ REDRESS_PUBLIC_URL: "http://complaints.example.org" })).toEqual([
+      "REDRESS_PUBLIC_URL: must use https:// (http:// only for localhost)",
+    ]);
+    expect(problems({ REDRESS_PUBLIC_URL: "complaints" })).toEqual([
+      "REDRESS_PUBLIC_URL: must be the public address of Redress, like https://complaints.example.org",
+    ]);
+  });
+});

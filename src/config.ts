@@ -38,6 +38,11 @@ const configSchema = z.object({
   REDRESS_SECURE_COOKIES: z.enum(["on", "off"]).default("off"),
   REDRESS_WORKER: z.enum(["on", "off"]).default("on"),
   REDRESS_WARN_WORKING_DAYS: z.coerce.number().int().min(0).max(20).default(2),
+  /** Where residents reach this Redress: the start of every link emailed to them (the resident portal). */
+  REDRESS_PUBLIC_URL: z
+    .url({ error: "must be the public address of Redress, like https://complaints.example.org" })
+    .refine(secureOrLocal, SECURE_URL)
+    .default("http://localhost:3000"),
   /** OpenID Connect sign-in (e.g. Microsoft Entra ID): all four, or none. */
   REDRESS_OIDC_ISSUER: z
     .url({ error: "must be the provider's issuer URL" })

@@ -65,11 +65,13 @@ async function main(): Promise<void> {
   const app = await buildApp(services, {
     ...(config.REDRESS_COOKIE_SECRET ? { cookieSecret: config.REDRESS_COOKIE_SECRET } : {}),
     secureCookies: config.REDRESS_SECURE_COOKIES === "on",
+    publicUrl: config.REDRESS_PUBLIC_URL,
     ...(oidc ? { openId: openIdRelyingParty(oidc) } : {}),
   });
   if (oidc) console.log(`Sign-in with an organisation account: ${oidc.issuer}`);
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   console.log(`Staff workspace: ${address.replace("0.0.0.0", "localhost")}/sign-in`);
+  console.log(`Resident portal: ${config.REDRESS_PUBLIC_URL.replace(/\/+$/, "")}/o/<organisation>/complain`);
   const stop = async () => {
     await app.close();
     await worker?.stop();

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
 import { checkAttachment, safeFileName } from "../domain/attachments/attachment-rules.ts";
 import { insertAttachment, type AttachmentRecord } from "../store/attachments.ts";
+import type { Queryable } from "../store/database.ts";
 import { findComplaintIdentity } from "../store/complaints.ts";
 import { UnknownComplaintError } from "./complaint-context.ts";
 import type { Actor, Services } from "./services.ts";
@@ -26,6 +27,24 @@ function looksLikeText(content: Buffer): boolean {
 }
 
 /**
+ * Checks a file against the attachment rules, judging its type from its bytes: the media type to keep and a
+ * safe name, or AttachmentRuleError. Forms that hold files before the complaint exists check them here first.
+ */
+export async function checkUpload(
+  fileName: string,
+  content: Buffer,
+): Promise<{ fileName: string; contentType: string }> {
+  const detected = await fileTypeFromBuffer(content);
+  const contentType = checkAttachment({
+    fileName,
+    sizeBytes: content.length,
+    detectedType: detected?.mime ?? null,
+    looksLikeText: !detected && looksLikeText(content),
+  });
+  return { fileName: safeFileName(fileName), contentType };
+}
+
+/**
  * Attaches a file to a complaint (Code 5.12: keep every piece of correspondence and evidence with the case).
  * Its type is read from its bytes; a file the rules refuse throws AttachmentRuleError and nothing is kept.
  */
@@ -34,30 +53,42 @@ export async function addAttachment(
   input: AddAttachmentInput,
   actor: Actor,
 ): Promise<AttachmentRecord> {
-  const detected = await fileTypeFromBuffer(input.content);
-  const contentType = checkAttachment({
-    fileName: input.fileName,
-    sizeBytes: input.content.length,
-    detectedType: detected?.mime ?? null,
-    looksLikeText: !detected && looksLikeText(input.content),
-  });
+  const checked = await checkUpload(input.fileName, input.content);
+  return services.db.transaction((tx) => storeAttachment(tx, services, input, checked, actor));
+}
+
+/** `addAttachment` inside the caller's transaction, so the file commits with the change it belongs to. */
+export async function addAttachmentInTransaction(
+  tx: Queryable,
+  services: Services,
+  input: AddAttachmentInput,
+  actor: Actor,
+): Promise<AttachmentRecord> {
+  const checked = await checkUpload(input.fileName, input.content);
+  return storeAttachment(tx, services, input, checked, actor);
+}
+
+async function storeAttachment(
+  tx: Queryable,
+  services: Services,
+  input: AddAttachmentInput,
+  checked: { fileName: string; contentType: string },
+  actor: Actor,
+): Promise<AttachmentRecord> {
   const record = {
     id: randomUUID(),
-    fileName: safeFileName(input.fileName),
-    contentType,
+    ...checked,
     sizeBytes: input.content.length,
     source: input.source,
     uploadedBy: actor,
   };
-  await services.db.transaction(async (tx) => {
-    const identity = await findComplaintIdentity(tx, input.organisationId, input.reference);
-    if (!identity) throw new UnknownComplaintError(input.reference);
-    await insertAttachment(tx, {
-      ...record,
-      organisationId: input.organisationId,
-      complaintId: identity.id,
-      content: input.content,
-    });
+  const identity = await findComplaintIdentity(tx, input.organisationId, input.reference);
+  if (!identity) throw new UnknownComplaintError(input.reference);
+  await insertAttachment(tx, {
+    ...record,
+    organisationId: input.organisationId,
+    complaintId: identity.id,
+    content: input.content,
   });
   return { ...record, createdAt: services.clock() };
 }

@@ -16,6 +16,8 @@ import {
   type RepresentativeRow,
   type ResidentRow,
 } from "../store/residents.ts";
+import { listPortalLinks, type EmailStatus, type PortalLinkRow } from "../store/portal-links.ts";
+import { listPortalMessages, type PortalMessageRow } from "../store/portal-messages.ts";
 import { listUsers, type UserSummary } from "../store/users.ts";
 import type { Services } from "./services.ts";
 import { loadComplaintView, type ComplaintView } from "./show-complaint.ts";
@@ -40,6 +42,8 @@ export interface ComplaintPage {
   attachments: AttachmentRecord[];
   /** The organisation's staff, who may be assigned to handle a stage. */
   staff: UserSummary[];
+  /** The resident portal: links sent to follow the complaint, and messages with the resident. */
+  portal: { links: (PortalLinkRow & EmailStatus)[]; messages: (PortalMessageRow & EmailStatus)[] };
 }
 
 /** Everything the case page shows: the complaint as of today, who it is for and from, and what it links to. */
@@ -64,5 +68,9 @@ export async function viewComplaint(
     messages: await listComplaintMessages(db, organisationId, identity.id),
     attachments: await listAttachments(db, organisationId, identity.id),
     staff: await listUsers(db, organisationId),
+    portal: {
+      links: await listPortalLinks(db, organisationId, identity.id),
+      messages: await listPortalMessages(db, organisationId, identity.id),
+    },
   };
 }

@@ -13,6 +13,7 @@ import { can } from "../domain/access/permissions.ts";
 import { registerAdminRoutes } from "./admin/admin-routes.ts";
 import { apiPlugin } from "./api/plugin.ts";
 import { renderError } from "./errors.ts";
+import { registerPortal } from "./portal/portal-plugin.ts";
 import { loadUser } from "./session.ts";
 import { registerAttachmentRoutes } from "./staff/attachment-routes.ts";
 import { registerCaseRoutes } from "./staff/case-routes.ts";
@@ -21,6 +22,7 @@ import { registerContactListRoutes } from "./staff/contact-list-routes.ts";
 import { registerContactRoutes } from "./staff/contact-routes.ts";
 import { registerLogComplaintRoutes } from "./staff/log-complaint-routes.ts";
 import { registerLogContactRoutes } from "./staff/log-contact-routes.ts";
+import { registerPortalCaseRoutes } from "./staff/portal-case-routes.ts";
 import { registerSearchRoutes } from "./staff/search-routes.ts";
 import { registerSentMailRoutes } from "./staff/sent-mail-routes.ts";
 import { registerOidcRoutes } from "./staff/oidc-routes.ts";
@@ -40,6 +42,10 @@ export interface WebOptions {
   logger?: boolean;
   /** API requests allowed per minute for one token. */
   apiRequestsPerMinute?: number;
+  /** The public address of Redress, for links emailed to residents (REDRESS_PUBLIC_URL). */
+  publicUrl?: string;
+  /** Requests allowed per minute from one address to each resident portal page. */
+  portalRequestsPerMinute?: number;
 }
 
 /**
@@ -50,7 +56,11 @@ export async function buildApp(services: Services, options: WebOptions = {}): Pr
   const app = Fastify({ logger: options.logger ?? false, trustProxy: true });
   await app.register(fastifyHelmet, {
     enableCSPNonces: true,
-    contentSecurityPolicy: { directives: { "script-src": ["'self'"], "img-src": ["'self'", "data:"] } },
+    // style-src 'self': with nonces on, Helmet would otherwise allow only nonced styles, and browsers that
+    // enforce the policy would refuse govuk-frontend's stylesheet (every page unstyled).
+    contentSecurityPolicy: {
+      directives: { "script-src": ["'self'"], "style-src": ["'self'"], "img-src": ["'self'", "data:"] },
+    },
   });
   await app.register(fastifyCookie, { secret: options.cookieSecret ?? randomBytes(32).toString("hex") });
   await app.register(fastifyCsrf, {
@@ -104,6 +114,7 @@ export async function buildApp(services: Services, options: WebOptions = {}): Pr
   // Before the case routes, so "/complaints/new" is never read as a reference.
   await registerLogComplaintRoutes(app, services);
   await registerAttachmentRoutes(app, services);
+  await registerPortalCaseRoutes(app, services, portalOptions(options));
   await registerCaseRoutes(app, services);
   await registerSearchRoutes(app, services);
   await registerContactListRoutes(app, services);
@@ -111,11 +122,21 @@ export async function buildApp(services: Services, options: WebOptions = {}): Pr
   await registerContactRoutes(app, services);
   await registerAdminRoutes(app, services);
   await registerSentMailRoutes(app, services);
+  // The resident portal (/o/{organisationId}/...): no account, its own layout, throttled per address.
+  await registerPortal(app, services, portalOptions(options));
   // The JSON API: bearer tokens only (no session cookie, no CSRF), its own validation and OpenAPI document.
   await app.register(apiPlugin(services, { requestsPerMinute: options.apiRequestsPerMinute }), {
     prefix: "/api/v1",
   });
   return app;
+}
+
+function portalOptions(options: WebOptions) {
+  return {
+    publicUrl: options.publicUrl ?? "http://localhost:3000",
+    secureCookies: options.secureCookies ?? false,
+    ...(options.portalRequestsPerMinute ? { requestsPerMinute: options.portalRequestsPerMinute } : {}),
+  };
 }
 
 declare module "fastify" {

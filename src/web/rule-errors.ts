@@ -1,5 +1,6 @@
 import { NotInCalendarError } from "../app/change-calendar.ts";
 import { ResidentRequiredError } from "../app/raise-complaint-from-contact.ts";
+import { NoEmailAddressError } from "../app/send-follow-link.ts";
 import { AttachmentRuleError } from "../domain/attachments/attachment-rules.ts";
 import { StaffRuleError } from "../domain/access/staff-rules.ts";
 import { ComplaintRuleError } from "../domain/complaint/errors.ts";
@@ -27,6 +28,8 @@ export function ruleBroken(error: unknown): RuleBroken | null {
     return { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
   if (error instanceof DuplicateUserError)
     return { code: error.code, field: "email", message: error.message };
+  if (error instanceof NoEmailAddressError)
+    return { code: error.code, field: error.field, message: error.message };
   if (error instanceof NotInCalendarError)
     return { code: error.code, field: error.field, message: error.message };
   return null;

@@ -62,6 +62,32 @@ export class WebClient {
     );
   }
 
+  /**
+   * Posts a multipart form as a browser would: fields with several values (ticked checkboxes) and several
+   * files, with the CSRF token of the last page fetched.
+   */
+  async postForm(
+    url: string,
+    fields: Record<string, string | string[]>,
+    files: { field: string; name: string; content: Buffer; type?: string }[] = [],
+  ): Promise<LightMyRequestResponse> {
+    const form = new FormData();
+    form.append("_csrf", this.csrf);
+    for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) form.append(k, one);
+    for (const f of files) {
+      form.append(f.field, new Blob([f.content], { type: f.type ?? "application/octet-stream" }), f.name);
+    }
+    const encoded = new Response(form);
+    return this.remember(
+      await this.app.inject({
+        method: "POST",
+        url,
+        headers: { cookie: this.cookieHeader, "content-type": encoded.headers.get("content-type") ?? "" },
+        payload: Buffer.from(await encoded.arrayBuffer()),
+      }),
+    );
+  }
+
   async signIn(email: string, password: string): Promise<LightMyRequestResponse> {
     await this.get("/sign-in");
     return this.post("/sign-in", { email, password, next: "/caseload" });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { logComplaint } from "../../app/log-complaint.ts";
+import { logComplaint, type LogComplaintInput } from "../../app/log-complaint.ts";
 import type { CommandResult } from "../../app/run-complaint-command.ts";
 import { COMPLAINT_CATEGORIES } from "../../domain/complaint/categories.ts";
 import { channelSchema } from "../../domain/policy/schema.ts";
@@ -72,6 +72,21 @@ function fromForm(v: FormValues) {
   };
 }
 
+/** The use case's input for a valid request: parties as recorded, the definition numbered, the hazard timed. */
+export function logComplaintInputOf(ctx: ActionContext, d: LogComplaintRequest): LogComplaintInput {
+  const { resident, representative, definition, hazard, ...rest } = d;
+  return {
+    organisationId: ctx.organisationId,
+    ...defined(rest),
+    // Logged today for something received earlier: Brighter Places counts Stage 1 from logging.
+    ...(rest.receivedOn < ctx.on ? { loggedOn: ctx.on } : {}),
+    resident: residentRecord(resident, ctx.on),
+    ...(representative ? { representative: representativeRecord(representative) } : {}),
+    ...(definition ? { definition: definitionRecord(definition) } : {}),
+    ...(hazard ? { hazard: { ...hazard, at: hazard.at ?? ctx.services.clock().toISOString() } } : {}),
+  };
+}
+
 /** Logging a complaint at Stage 1, from any channel, for the resident or through a representative. */
 export const LOG_COMPLAINT: Action<null, ActionContext, typeof logComplaintInput, CommandResult> = {
   summary: "Log a complaint at Stage 1, from any channel (returns its reference and clocks)",
@@ -79,21 +94,5 @@ export const LOG_COMPLAINT: Action<null, ActionContext, typeof logComplaintInput
   permission: () => "log-complaint",
   input: logComplaintInput,
   fromForm,
-  run: (ctx, d) => {
-    const { resident, representative, definition, hazard, ...rest } = d;
-    return logComplaint(
-      ctx.services,
-      {
-        organisationId: ctx.organisationId,
-        ...defined(rest),
-        // Logged today for something received earlier: Brighter Places counts Stage 1 from logging.
-        ...(rest.receivedOn < ctx.on ? { loggedOn: ctx.on } : {}),
-        resident: residentRecord(resident, ctx.on),
-        ...(representative ? { representative: representativeRecord(representative) } : {}),
-        ...(definition ? { definition: definitionRecord(definition) } : {}),
-        ...(hazard ? { hazard: { ...hazard, at: hazard.at ?? ctx.services.clock().toISOString() } } : {}),
-      },
-      ctx.actor,
-    );
-  },
+  run: (ctx, d) => logComplaint(ctx.services, logComplaintInputOf(ctx, d), ctx.actor),
 };

@@ -4,6 +4,7 @@ import type { UserRole } from "../../domain/access/roles.ts";
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from "../../domain/attachments/attachment-rules.ts";
 import { foldComplaint } from "../../domain/complaint/state.ts";
 import { COMPLAINT_ACTIONS } from "../actions/index.ts";
+import { portalCaseView } from "./portal-case-view.ts";
 
 /** A dated note on a resident's record (an adjustment or a vulnerability), however it was stored. */
 function notes(items: unknown[] | undefined, key: string): { text: string; recordedOn?: string }[] {
@@ -87,6 +88,7 @@ export function caseView(page: ComplaintPage, role: UserRole) {
     vulnerabilities: notes(page.resident?.vulnerabilities, "vulnerability"),
     // The staff who may handle the current stage, for the "assign" form.
     assignable: page.staff.filter((u) => can(u.role, handlePermission(stage))),
+    ...portalCaseView(page, role),
     // Each event with who recorded it and when (the audit trail).
     timeline: c.events.map((event, i) => ({ event, record: page.records[i] })),
   };
