@@ -12,8 +12,9 @@ import { endOfLondonDay } from "../domain/complaint/hazard-clocks.ts";
 /** How long a link works: a complaint through both stages and the closing survey fits comfortably. */
 export const FOLLOW_LINK_DAYS = 90;
 
-/** The outbox message carrying a new link (delivered by email by the worker). */
-export const PORTAL_LINK = "portal-link";
+/** The outbox messages carrying a new link, and a message from the team (delivered by email by the worker). */
+export { PORTAL_LINK } from "../domain/notifications/portal-link.ts";
+export { RESIDENT_MESSAGE } from "../domain/notifications/resident-message.ts";
 export interface PortalLinkPayload {
   to: string;
   name: string;
@@ -23,8 +24,6 @@ export interface PortalLinkPayload {
   expiresOn: string;
 }
 
-/** The outbox message telling the resident the complaints team has written to them on the portal. */
-export const RESIDENT_MESSAGE = "resident-message";
 export interface ResidentMessagePayload {
   to: string;
   name: string;

@@ -198,6 +198,30 @@ describe("email through a real SMTP server", () => {
     });
   });
 
+  it("emails a message from the complaints team to the resident, with the link to read and reply", async () => {
+    const key = "resident-message:m1";
+    await enqueue({
+      idempotencyKey: key,
+      kind: "resident-message",
+      payload: {
+        to: "ada@example.org",
+        name: "Ada Resident",
+        reference: "BCHG-2026-000012",
+        url: "https://complaints.bchg.example/follow/xyz",
+        body: "We have booked the surveyor for Tuesday.\nPlease <b>reply</b> if that is not convenient.",
+      },
+    });
+    const run = await runWorkerOnce(services, delivery(), QUIET);
+    expect(run.errors).toEqual([]);
+    expect((await rowOf(key)).status).toBe("delivered");
+    const [{ mail }] = smtp.received as [(typeof smtp.received)[number]];
+    expect(mail.subject).toBe("A message about your complaint BCHG-2026-000012");
+    expect(mail.text).toContain("We have booked the surveyor for Tuesday.");
+    expect(mail.text).toContain("https://complaints.bchg.example/follow/xyz");
+    expect(mail.html).toContain("Please &lt;b&gt;reply&lt;/b&gt; if that is not convenient.");
+    expect(mail.html).toContain('<a href="https://complaints.bchg.example/follow/xyz">');
+  });
+
   it("retries when the mail server is down (the row waits for its back-off), then delivers exactly once", async () => {
     const down = await TestSmtpServer.on(); // nothing listens on its port yet: connections are refused
     const downMailer = smtpMailer(down.url);

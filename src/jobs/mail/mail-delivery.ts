@@ -5,11 +5,13 @@ import { LETTER_MESSAGE } from "../../app/letter-contracts.ts";
 import { RESIDENT_NOTIFICATION } from "../../app/resident-notifications.ts";
 import type { Services } from "../../app/services.ts";
 import { PORTAL_LINK } from "../../domain/notifications/portal-link.ts";
+import { RESIDENT_MESSAGE } from "../../domain/notifications/resident-message.ts";
 import { findOrganisation } from "../../store/organisations.ts";
 import type { OutboxRow } from "../../store/outbox.ts";
 import { findDeliveryOutcome, recordDeliveredMessage } from "../../store/sent-mail.ts";
 import { prepareLetter } from "./prepare-letter.ts";
 import { preparePortalLink } from "./prepare-portal-link.ts";
+import { prepareResidentMessage } from "./prepare-resident-message.ts";
 import { prepareResidentNotice } from "./prepare-resident-notice.ts";
 import { prepareStaffAlert } from "./prepare-staff-alert.ts";
 import type { LetterDependencies, PrepareMessage } from "./prepared-message.ts";
@@ -30,6 +32,7 @@ const PREPARERS: Record<string, PrepareMessage> = {
   "deadline-warning": prepareStaffAlert,
   "breach-alert": prepareStaffAlert,
   [PORTAL_LINK]: preparePortalLink,
+  [RESIDENT_MESSAGE]: prepareResidentMessage,
   [LETTER_MESSAGE]: prepareLetter,
 };
 
