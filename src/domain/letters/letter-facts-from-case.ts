@@ -19,7 +19,13 @@ export interface CaseForLetter {
   /** The stage the letter is about. */
   stage: StageNumber;
   reference: string;
+  /** The complaint as it is now. */
   state: ComplaintState;
+  /**
+   * The complaint as it was when the letter's event was recorded, where that differs: an extension notice
+   * is about its own extension and the dates around it, even when redrafted after a later one.
+   */
+  at?: ComplaintState;
   pack: PolicyPack;
   calendar: WorkingCalendar;
   parties: LetterParties;
@@ -48,7 +54,8 @@ export function letterFactsFor(c: CaseForLetter): LetterFacts {
   const record = state.stages[stage] ?? state.stages[1];
   const responseClock = (s: ComplaintState) =>
     complaintClocks(s, { pack, calendar: c.calendar }).find((k) => k.name === `stage${stage}.response`);
-  const lastExtension = record.extensions.at(-1);
+  const then = c.at ?? state;
+  const lastExtension = (then.stages[stage] ?? then.stages[1]).extensions.at(-1);
   const resident = c.parties.resident;
   const representative = c.parties.representative;
   const issueSummary = new Map(record.issues.map((i) => [i.id, i.summary]));
@@ -74,7 +81,7 @@ export function letterFactsFor(c: CaseForLetter): LetterFacts {
     stageName: stagePolicy(pack, stage).name,
     nextStageName: stagePolicy(pack, 2).name,
     ...(record.handler ? { handler: record.handler } : {}),
-    ...optional("responseDue", responseClock(state)?.due),
+    ...optional("responseDue", responseClock(c.kind === "extension" ? then : state)?.due),
     ...(c.kind === "extension" && lastExtension
       ? {
           extension: {
@@ -82,7 +89,7 @@ export function letterFactsFor(c: CaseForLetter): LetterFacts {
             workingDays: lastExtension.workingDays,
             ...(lastExtension.goodReason ? { goodReason: lastExtension.goodReason } : {}),
           },
-          ...optional("previousResponseDue", responseClock(withoutLastExtension(state, stage))?.due),
+          ...optional("previousResponseDue", responseClock(withoutLastExtension(then, stage))?.due),
         }
       : {}),
     issues: record.issues.map((i) => ({ id: i.id, summary: i.summary })),
