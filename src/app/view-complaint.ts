@@ -16,6 +16,7 @@ import {
   type RepresentativeRow,
   type ResidentRow,
 } from "../store/residents.ts";
+import { listLettersOfComplaint, type LetterRow } from "../store/letters.ts";
 import { listUsers, type UserSummary } from "../store/users.ts";
 import type { Services } from "./services.ts";
 import { loadComplaintView, type ComplaintView } from "./show-complaint.ts";
@@ -40,6 +41,8 @@ export interface ComplaintPage {
   attachments: AttachmentRecord[];
   /** The organisation's staff, who may be assigned to handle a stage. */
   staff: UserSummary[];
+  /** Letters drafted and issued about the complaint, oldest first. */
+  letters: LetterRow[];
 }
 
 /** Everything the case page shows: the complaint as of today, who it is for and from, and what it links to. */
@@ -64,5 +67,6 @@ export async function viewComplaint(
     messages: await listComplaintMessages(db, organisationId, identity.id),
     attachments: await listAttachments(db, organisationId, identity.id),
     staff: await listUsers(db, organisationId),
+    letters: await listLettersOfComplaint(db, organisationId, identity.id),
   };
 }

@@ -20,6 +20,7 @@ import { registerCaseloadRoutes } from "./staff/caseload-routes.ts";
 import { registerContactListRoutes } from "./staff/contact-list-routes.ts";
 import { registerContactRoutes } from "./staff/contact-routes.ts";
 import { registerLogComplaintRoutes } from "./staff/log-complaint-routes.ts";
+import { registerLetterRoutes } from "./staff/letter-routes.ts";
 import { registerLogContactRoutes } from "./staff/log-contact-routes.ts";
 import { registerSearchRoutes } from "./staff/search-routes.ts";
 import { registerOidcRoutes } from "./staff/oidc-routes.ts";
@@ -102,6 +103,7 @@ export async function buildApp(services: Services, options: WebOptions = {}): Pr
   // Before the case routes, so "/complaints/new" is never read as a reference.
   await registerLogComplaintRoutes(app, services);
   await registerAttachmentRoutes(app, services);
+  await registerLetterRoutes(app, services);
   await registerCaseRoutes(app, services);
   await registerSearchRoutes(app, services);
   await registerContactListRoutes(app, services);

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { UnknownComplaintError, UnknownOrganisationError } from "../app/complaint-context.ts";
+import { UnknownLetterError } from "../app/letter-case.ts";
 import { UnknownAttachmentError } from "../app/read-attachment.ts";
 import { UnknownContactError } from "../app/update-contact.ts";
 import { UnknownUserError } from "../app/view-user.ts";
@@ -24,6 +25,7 @@ export function statusOf(error: unknown): number {
     error instanceof UnknownOrganisationError ||
     error instanceof UnknownContactError ||
     error instanceof UnknownAttachmentError ||
+    error instanceof UnknownLetterError ||
     error instanceof UnknownUserError
   )
     return 404;
