@@ -109,7 +109,7 @@ export function apiErrorOf(error: unknown, status: number): ApiError {
     return {
       status,
       code,
-      message: "Not found. There is no such complaint or contact, or it is not yours to see.",
+      message: "Not found. There is no such complaint, contact or letter, or it is not yours to see.",
     };
   if (status >= 500)
     return { status, code, message: "Sorry, there is a problem with the service. Try again later." };
