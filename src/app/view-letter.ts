@@ -18,6 +18,8 @@ export interface LetterPage {
   /** How it would go if issued now (an issued letter keeps the format it was issued in). */
   format: DeliveryFormat;
   recipientEmail: string | null;
+  /** An extension notice must reach the resident before the date it extends (Code 6.4, 6.15). */
+  issueBefore: string | null;
   today: string;
 }
 
@@ -41,6 +43,7 @@ export async function viewLetter(
       policyMustContain: policy ? { items: policy.mustContain, cite: policy.cite.ref } : null,
       format,
       recipientEmail: letter.recipient?.email ?? letterCase.delivery.recipient.email,
+      issueBefore: letter.kind === "extension" ? (letterCase.facts.previousResponseDue ?? null) : null,
       today,
     };
   });

@@ -6,6 +6,7 @@ import { WebClient } from "../../../test/support/web.ts";
 import { acknowledgeComplaint } from "../../app/acknowledge-complaint.ts";
 import { addUser } from "../../app/add-user.ts";
 import { assignHandler } from "../../app/assign-handler.ts";
+import { extendDeadline } from "../../app/extend-deadline.ts";
 import { logComplaint } from "../../app/log-complaint.ts";
 import type { Services } from "../../app/services.ts";
 import { aComplaint, lettersOf, NOW, outboxOf } from "../../app/test-builders.ts";
@@ -114,6 +115,32 @@ describe("the letter page", () => {
     expect((await client.get(`/complaints/${reference}`)).body).toMatch(
       /Issued[\s\S]*Stage 1 acknowledgement/,
     );
+  });
+
+  it("says by when an extension notice must reach the resident", async () => {
+    const reference = await aComplaint(services, "bchg", "defined");
+    await acknowledgeComplaint(
+      services,
+      { organisationId: "bchg", reference, on: "2026-12-15", stage: 1 },
+      "t",
+    );
+    await extendDeadline(
+      services,
+      {
+        organisationId: "bchg",
+        reference,
+        on: "2026-12-15",
+        stage: 1,
+        workingDays: 5,
+        reason: "Waiting for a survey",
+      },
+      "t",
+    );
+    const letter = (await lettersOf(test.db, reference)).find((l) => l.kind === "extension");
+    const client = await signedIn("handler@bchg.test");
+    const page = await client.get(`/complaints/${reference}/letters/${letter!.id}`);
+    // BCHG: 10 working days from Tuesday 15 December, skipping Christmas Day and the Boxing Day substitute.
+    expect(page.body).toContain("The resident must have this notice before Thursday 31 December 2026");
   });
 
   it("keeps what was typed and shows the problem at its field when the form is not valid", async () => {
