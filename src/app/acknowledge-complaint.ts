@@ -1,5 +1,5 @@
 import type { CommandOf } from "../domain/complaint/commands.ts";
-import { acknowledgementTemplate, notifyResident, responseDue } from "./resident-notifications.ts";
+import { draftLetter } from "./draft-letter.ts";
 import { runComplaintCommand, type CommandResult } from "./run-complaint-command.ts";
 import type { Actor, Services } from "./services.ts";
 
@@ -9,8 +9,9 @@ export type AcknowledgeComplaintInput = { organisationId: string; reference: str
 >;
 
 /**
- * Acknowledges the complaint at Stage 1 or Stage 2 and sends the resident the acknowledgement, which
- * carries the date the response is due (Code 5.6, 6.2, 6.11).
+ * Acknowledges the complaint at Stage 1 or Stage 2 and drafts the acknowledgement letter, which carries
+ * the definition, the handler and the date the response is due (Code 5.6, 6.2, 6.11), for the handler to
+ * issue.
  */
 export async function acknowledgeComplaint(
   services: Services,
@@ -23,9 +24,6 @@ export async function acknowledgeComplaint(
     reference,
     actor,
     command: { type: "acknowledge", ...command },
-    outbox: notifyResident(acknowledgementTemplate(command.stage), (result) => ({
-      stage: command.stage,
-      ...responseDue(result, command.stage),
-    })),
+    after: draftLetter(services, `stage${command.stage}-acknowledgement`, command.stage),
   });
 }

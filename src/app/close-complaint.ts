@@ -1,7 +1,7 @@
 import type { CommandOf } from "../domain/complaint/commands.ts";
 import { packVersion } from "./complaint-context.ts";
 import { loadComplaint } from "./load-complaint.ts";
-import { notifyResident } from "./resident-notifications.ts";
+import { draftLetter } from "./draft-letter.ts";
 import { recordDecision, type CommandResult } from "./run-complaint-command.ts";
 import type { Actor, Services } from "./services.ts";
 
@@ -12,7 +12,8 @@ export type CloseComplaintInput = { organisationId: string; reference: string } 
 
 /**
  * Closes the complaint once its current stage is answered, every remedy and action is done and the
- * learning is recorded. Where the complaint's policy sends a survey after closure, the resident gets it.
+ * learning is recorded. Where the complaint's policy sends a survey after closure, the closing letter with
+ * the survey (and how to complain, Code 1.6) is drafted.
  */
 export async function closeComplaint(
   services: Services,
@@ -23,9 +24,9 @@ export async function closeComplaint(
   return services.db.transaction(async (tx) => {
     const { identity, history } = await loadComplaint(tx, organisationId, reference);
     const pack = await packVersion(tx, identity.packId, identity.packVersion);
-    const survey = pack.survey?.afterClosure
-      ? notifyResident("closure-survey", (result) => ({ stage: result.state.stage }))
-      : undefined;
-    return recordDecision(tx, services, identity, history, { type: "close", ...command }, actor, survey);
+    const stage = history.some((e) => e.type === "escalation-requested") ? 2 : 1;
+    const survey = pack.survey?.afterClosure ? draftLetter(services, "closure-survey", stage) : undefined;
+    const close = { type: "close", ...command } as const;
+    return recordDecision(tx, services, identity, history, close, actor, undefined, survey);
   });
 }

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, TEST_DATABASES, type TestDatabase } from "../../test/support/databases.ts";
 import { anOrganisation, testServices } from "../../test/support/services.ts";
 import { ComplaintRuleError } from "../domain/complaint/errors.ts";
-import { enqueueOutbox } from "../store/outbox.ts";
 import { acknowledgeComplaint } from "./acknowledge-complaint.ts";
 import { loadComplaint } from "./load-complaint.ts";
-import { acknowledgementTemplate, notifyResident } from "./resident-notifications.ts";
+import { draftLetter } from "./draft-letter.ts";
+import { notifyResident } from "./resident-notifications.ts";
 import { recordDecision, runComplaintCommand } from "./run-complaint-command.ts";
-import { aComplaint, everythingWritten, NOW, ON, outboxOf } from "./test-builders.ts";
+import { aComplaint, everythingWritten, lettersOf, NOW, ON, outboxOf } from "./test-builders.ts";
 
 describe.each(TEST_DATABASES)("the event log and the outbox (%s)", (kind) => {
   let test: TestDatabase;
@@ -34,20 +34,22 @@ describe.each(TEST_DATABASES)("the event log and the outbox (%s)", (kind) => {
     expect(await everythingWritten(test.db, "hos")).toEqual(before);
   });
 
-  it("writes the outbox row with the events when the transaction commits", async () => {
+  it("drafts the letter with the events when the transaction commits, and sends nothing until it is issued", async () => {
     const reference = await aComplaint(services, "hos");
     const result = await acknowledgeComplaint(
       services,
       { organisationId: "hos", reference, ...acknowledge },
       "h",
     );
-    const outbox = await outboxOf(test.db, reference);
-    expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({
-      kind: "resident-notification",
-      idempotency_key: expect.stringMatching(new RegExp(`:${result.state.version}:stage1-acknowledgement$`)),
-      payload: { template: "stage1-acknowledgement", reference, stage: 1, responseDue: "2026-11-17" },
-    });
+    expect(await lettersOf(test.db, reference)).toEqual([
+      expect.objectContaining({
+        kind: "stage1-acknowledgement",
+        stage: 1,
+        status: "draft",
+        event_seq: result.state.version,
+      }),
+    ]);
+    expect(await outboxOf(test.db, reference)).toEqual([]);
   });
 
   it("writes nothing at all when building the outbox messages fails", async () => {
@@ -68,34 +70,35 @@ describe.each(TEST_DATABASES)("the event log and the outbox (%s)", (kind) => {
     expect(await everythingWritten(test.db, "hos")).toEqual(before);
   });
 
-  it("loses the outbox row with the events when the transaction fails after writing it", async () => {
+  it("loses the outbox row and the draft letter with the events when the transaction fails after writing them", async () => {
     const reference = await aComplaint(services, "hos");
     const before = await everythingWritten(test.db, "hos");
     const crash = test.db.transaction(async (tx) => {
       const { identity, history } = await loadComplaint(tx, "hos", reference);
-      const outbox = notifyResident(acknowledgementTemplate(1));
-      await recordDecision(tx, services, identity, history, acknowledge, "h", outbox);
+      const outbox = notifyResident("stage1-acknowledgement");
+      const letter = draftLetter(services, "stage1-acknowledgement", 1);
+      await recordDecision(tx, services, identity, history, acknowledge, "h", outbox, letter);
       const written = await tx.query("SELECT 1 FROM outbox WHERE payload->>'reference' = $1", [reference]);
-      expect(written.rowCount).toBe(1); // it was written inside the transaction ...
+      expect(written.rowCount).toBe(1); // they were written inside the transaction ...
+      const drafted = await tx.query("SELECT 1 FROM letters WHERE complaint_id = $1", [identity.id]);
+      expect(drafted.rowCount).toBe(1);
       throw new Error("the process died before COMMIT");
     });
     await expect(crash).rejects.toThrow("the process died");
     expect(await everythingWritten(test.db, "hos")).toEqual(before); // ... and is gone with it
   });
 
-  it("never queues the same letter twice when a command is retried", async () => {
+  it("never drafts the same letter twice when a command is retried", async () => {
     const reference = await aComplaint(services, "hos");
     const at = { organisationId: "hos", reference, ...acknowledge };
-    await acknowledgeComplaint(services, at, "h");
-    const [sent] = await outboxOf(test.db, reference);
+    const first = await acknowledgeComplaint(services, at, "h");
     // The retry finds the acknowledgement already recorded and is refused ...
     await expect(acknowledgeComplaint(services, at, "h")).rejects.toBeInstanceOf(ComplaintRuleError);
-    // ... and a message written again under the same key is skipped.
-    expect(
-      await enqueueOutbox(test.db, "hos", [
-        { idempotencyKey: sent!.idempotency_key, kind: sent!.kind, payload: {} },
-      ]),
-    ).toBe(0);
-    expect(await outboxOf(test.db, reference)).toHaveLength(1);
+    // ... and a draft written again for the same event is skipped.
+    const { identity } = await test.db.transaction((tx) => loadComplaint(tx, "hos", reference));
+    await test.db.transaction((tx) =>
+      draftLetter(services, "stage1-acknowledgement", 1)(tx, first, identity, "h"),
+    );
+    expect(await lettersOf(test.db, reference)).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import type { CommandOf } from "../domain/complaint/commands.ts";
-import { notifyResident, responseDue } from "./resident-notifications.ts";
+import { draftLetter } from "./draft-letter.ts";
 import { runComplaintCommand, type CommandResult } from "./run-complaint-command.ts";
 import type { Actor, Services } from "./services.ts";
 
@@ -9,8 +9,9 @@ export type ExtendDeadlineInput = { organisationId: string; reference: string } 
 >;
 
 /**
- * Extends the response deadline at a stage, with the reason, and tells the resident the new date; the
- * notice must reach them before the original date, with the Ombudsman's details (Code 6.4, 6.5, 6.15).
+ * Extends the response deadline at a stage, with the reason, and drafts the notice telling the resident
+ * the new date; it must reach them before the original date, with the Ombudsman's details (Code 6.4, 6.5,
+ * 6.15).
  */
 export async function extendDeadline(
   services: Services,
@@ -23,11 +24,6 @@ export async function extendDeadline(
     reference,
     actor,
     command: { type: "extend", ...command },
-    outbox: notifyResident("extension", (result) => ({
-      stage: command.stage,
-      workingDays: command.workingDays,
-      reason: command.reason,
-      ...responseDue(result, command.stage),
-    })),
+    after: draftLetter(services, "extension", command.stage),
   });
 }

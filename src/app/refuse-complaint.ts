@@ -1,5 +1,5 @@
 import type { CommandOf } from "../domain/complaint/commands.ts";
-import { notifyResident } from "./resident-notifications.ts";
+import { draftLetter } from "./draft-letter.ts";
 import { runComplaintCommand, type CommandResult } from "./run-complaint-command.ts";
 import type { Actor, Services } from "./services.ts";
 
@@ -9,8 +9,8 @@ export type RefuseComplaintInput = { organisationId: string; reference: string }
 >;
 
 /**
- * Refuses (excludes) the complaint at a stage on one of the policy's grounds, with the reason; the
- * resident is told why, and that they may take it to the Ombudsman (Code 2.4).
+ * Refuses (excludes) the complaint at a stage on one of the policy's grounds, with the reason, and drafts
+ * the letter telling the resident why and that they may take it to the Ombudsman (Code 2.4).
  */
 export async function refuseComplaint(
   services: Services,
@@ -23,10 +23,6 @@ export async function refuseComplaint(
     reference,
     actor,
     command: { type: "refuse", ...command },
-    outbox: notifyResident("refusal", () => ({
-      stage: command.stage,
-      ground: command.ground,
-      reason: command.reason,
-    })),
+    after: draftLetter(services, "refusal", command.stage),
   });
 }

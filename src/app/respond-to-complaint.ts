@@ -1,5 +1,5 @@
 import type { CommandOf } from "../domain/complaint/commands.ts";
-import { notifyResident, responseTemplate } from "./resident-notifications.ts";
+import { draftLetter } from "./draft-letter.ts";
 import { runComplaintCommand, type CommandResult } from "./run-complaint-command.ts";
 import type { Actor, Services } from "./services.ts";
 
@@ -10,7 +10,8 @@ export type RespondToComplaintInput = { organisationId: string; reference: strin
 
 /**
  * Issues the response at Stage 1 or Stage 2: a finding with reasons on every issue, the outcome, the
- * remedies and actions, and the learning (Code 6.7, 6.9, 6.19, 7.1, 9.1). The resident is sent the response.
+ * remedies and actions, and the learning (Code 6.7, 6.9, 6.19, 7.1, 9.1). The response letter is drafted
+ * for the handler to issue.
  */
 export async function respondToComplaint(
   services: Services,
@@ -23,9 +24,6 @@ export async function respondToComplaint(
     reference,
     actor,
     command: { type: "respond", ...command },
-    outbox: notifyResident(responseTemplate(command.stage), () => ({
-      stage: command.stage,
-      outcome: command.outcome,
-    })),
+    after: draftLetter(services, `stage${command.stage}-response`, command.stage),
   });
 }

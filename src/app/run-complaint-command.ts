@@ -25,10 +25,18 @@ export interface CommandResult {
 /** Messages a use case sends once its events are recorded (letters, notifications), written in the same transaction. */
 export type OutboxFor = (result: CommandResult, identity: ComplaintIdentity) => OutboxMessage[];
 
+/** Other work a use case does in the same transaction once its events are recorded (a draft letter). */
+export type AfterRecorded = (
+  tx: Queryable,
+  result: CommandResult,
+  identity: ComplaintIdentity,
+  actor: Actor,
+) => Promise<void>;
+
 /**
  * The one path every change to a complaint takes: load its events, let the domain decide under the
  * complaint's pinned pack and its organisation's calendar, then append the events, update the projection
- * and write outbox rows, all in ONE transaction. A broken rule throws the domain's ComplaintRuleError and a
+ * and write outbox rows (and a draft letter), all in ONE transaction. A broken rule throws the domain's ComplaintRuleError and a
  * second writer gets a ConcurrencyConflictError; either way nothing is written.
  */
 export async function runComplaintCommand(
@@ -39,13 +47,23 @@ export async function runComplaintCommand(
     command: ComplaintCommand;
     actor: Actor;
     outbox?: OutboxFor;
+    after?: AfterRecorded;
   },
 ): Promise<CommandResult> {
   return services.db.transaction(async (tx) => {
     const identity = await findComplaintIdentity(tx, input.organisationId, input.reference);
     if (!identity) throw new UnknownComplaintError(input.reference);
     const history = await loadComplaintEvents(tx, input.organisationId, identity.id);
-    return recordDecision(tx, services, identity, history, input.command, input.actor, input.outbox);
+    return recordDecision(
+      tx,
+      services,
+      identity,
+      history,
+      input.command,
+      input.actor,
+      input.outbox,
+      input.after,
+    );
   });
 }
 
@@ -58,6 +76,7 @@ export async function recordDecision(
   command: ComplaintCommand,
   actor: Actor,
   outbox?: OutboxFor,
+  after?: AfterRecorded,
 ): Promise<CommandResult> {
   const org = await requireOrganisation(tx, identity.organisationId);
   const pack = await packVersion(tx, identity.packId, identity.packVersion);
@@ -85,5 +104,6 @@ export async function recordDecision(
   });
   const result = { reference: identity.reference, events: decision.events, state, summary };
   if (outbox) await enqueueOutbox(tx, identity.organisationId, outbox(result, identity));
+  if (after) await after(tx, result, identity, actor);
   return result;
 }

@@ -1,3 +1,4 @@
+import type { LetterDocument } from "../domain/letters/letter-document.ts";
 import type { Queryable } from "../store/database.ts";
 import { acknowledgeComplaint } from "./acknowledge-complaint.ts";
 import { closeComplaint } from "./close-complaint.ts";
@@ -75,6 +76,22 @@ export async function aComplaint(
   return reference;
 }
 
+/** A complaint's letters (kind, stage, status, the document), oldest first. */
+export async function lettersOf(
+  db: Queryable,
+  reference: string,
+): Promise<
+  { id: string; kind: string; stage: number; status: string; event_seq: number; document: LetterDocument }[]
+> {
+  const { rows } = await db.query(
+    `SELECT l.id, l.kind, l.stage, l.status, l.event_seq, l.document FROM letters l
+     JOIN complaints c ON c.organisation_id = l.organisation_id AND c.id = l.complaint_id
+     WHERE c.reference = $1 ORDER BY l.event_seq, l.id`,
+    [reference],
+  );
+  return rows as never;
+}
+
 /** The projection row of a complaint, without updated_at (it records when, not what). */
 export async function projectionOf(db: Queryable, reference: string): Promise<Record<string, unknown>> {
   const { rows } = await db.query("SELECT * FROM complaints WHERE reference = $1", [reference]);
@@ -113,6 +130,9 @@ export async function everythingWritten(db: Queryable, organisationId: string): 
       "SELECT reference, version, status, category, hazard, next_due FROM complaints WHERE organisation_id = $1 ORDER BY 1",
     ),
     outbox: await read("SELECT idempotency_key FROM outbox WHERE organisation_id = $1 ORDER BY 1"),
+    letters: await read(
+      "SELECT id, status, document, edited_at FROM letters WHERE organisation_id = $1 ORDER BY drafted_at, id",
+    ),
     contacts: await read("SELECT id, version, status FROM contacts WHERE organisation_id = $1 ORDER BY 1"),
     residents: await read("SELECT count(*)::int AS n FROM residents WHERE organisation_id = $1"),
   };

@@ -18,7 +18,7 @@ import { recordSurveyAnswer } from "./record-survey-answer.ts";
 import { refuseComplaint } from "./refuse-complaint.ts";
 import { requestEscalation } from "./request-escalation.ts";
 import { respondToComplaint } from "./respond-to-complaint.ts";
-import { aComplaint, eventTypesOf, NOW, ON, outboxOf, projectionOf } from "./test-builders.ts";
+import { aComplaint, eventTypesOf, lettersOf, NOW, ON, outboxOf, projectionOf } from "./test-builders.ts";
 import { triageComplaint } from "./triage-complaint.ts";
 import { updateContact } from "./update-contact.ts";
 import { withdrawComplaint } from "./withdraw-complaint.ts";
@@ -81,21 +81,16 @@ describe.each(TEST_DATABASES)("use cases, each through to the projection (%s)", 
       "acknowledged",
       "extended",
     ]);
-    const outbox = await outboxOf(test.db, reference);
-    expect(outbox.map((m) => m.payload)).toEqual([
-      expect.objectContaining({ template: "stage1-acknowledgement", reference, responseDue: "2026-11-17" }),
-      expect.objectContaining({
-        template: "extension",
-        reference,
-        responseDue: "2026-11-24",
-        workingDays: 5,
-      }),
+    // Each command drafted its letter in its own transaction; nothing goes to the resident until issued.
+    const letters = await lettersOf(test.db, reference);
+    expect(letters.map((l) => [l.kind, l.stage, l.status, l.event_seq])).toEqual([
+      ["stage1-acknowledgement", 1, "draft", 6],
+      ["extension", 1, "draft", 7],
     ]);
-    const id = (await projectionOf(test.db, reference)).id;
-    expect(outbox.map((m) => m.idempotency_key)).toEqual([
-      `${id}:6:stage1-acknowledgement`,
-      `${id}:7:extension`,
-    ]);
+    expect(JSON.stringify(letters[0]?.document)).toContain("Tuesday 17 November 2026");
+    expect(JSON.stringify(letters[1]?.document)).toContain("by Tuesday 24 November 2026");
+    expect(JSON.stringify(letters[1]?.document)).toContain("Awaiting a survey");
+    expect(await outboxOf(test.db, reference)).toEqual([]);
   });
 
   it("folds a related issue in and logs an unrelated one as a new complaint for the same resident (Code 6.8)", async () => {
@@ -184,23 +179,21 @@ describe.each(TEST_DATABASES)("use cases, each through to the projection (%s)", 
       version: 14,
     });
     // Brighter Places writes after closure to ask how satisfied the resident is; its pack says so.
-    expect((await outboxOf(test.db, reference)).map((m) => m.payload.template)).toEqual([
-      "stage1-acknowledgement",
-      "stage1-response",
-      "stage2-acknowledgement",
-      "stage2-response",
-      "closure-survey",
+    expect((await lettersOf(test.db, reference)).map((l) => [l.kind, l.stage])).toEqual([
+      ["stage1-acknowledgement", 1],
+      ["stage1-response", 1],
+      ["stage2-acknowledgement", 2],
+      ["stage2-response", 2],
+      ["closure-survey", 2],
     ]);
   });
 
   it("sends no closing survey where the policy has none", async () => {
     const reference = await aComplaint(services, "hos", "closed");
-    expect((await outboxOf(test.db, reference)).map((m) => m.payload.template)).not.toContain(
-      "closure-survey",
-    );
+    expect((await lettersOf(test.db, reference)).map((l) => l.kind)).not.toContain("closure-survey");
   });
 
-  it("refuses on a policy ground with the reason, and tells the resident", async () => {
+  it("refuses on a policy ground with the reason, and drafts the letter telling the resident", async () => {
     const reference = await aComplaint(services, "hos");
     const reason = "Possession proceedings about the same repair are under way";
     await refuseComplaint(
@@ -209,11 +202,9 @@ describe.each(TEST_DATABASES)("use cases, each through to the projection (%s)", 
       actor,
     );
     expect(await projectionOf(test.db, reference)).toMatchObject({ status: "refused", next_clock: null });
-    expect((await outboxOf(test.db, reference))[0]?.payload).toMatchObject({
-      template: "refusal",
-      ground: "legal-proceedings",
-      reason,
-    });
+    const [letter] = await lettersOf(test.db, reference);
+    expect(letter).toMatchObject({ kind: "refusal", stage: 1, status: "draft" });
+    expect(JSON.stringify(letter?.document)).toContain(reason);
   });
 
   it("withdraws, stopping the clocks", async () => {

@@ -18,6 +18,7 @@ import {
 } from "../store/residents.ts";
 import { listPortalLinks, type EmailStatus, type PortalLinkRow } from "../store/portal-links.ts";
 import { listPortalMessages, type PortalMessageRow } from "../store/portal-messages.ts";
+import { listLettersOfComplaint, type LetterRow } from "../store/letters.ts";
 import { listUsers, type UserSummary } from "../store/users.ts";
 import type { Services } from "./services.ts";
 import { loadComplaintView, type ComplaintView } from "./show-complaint.ts";
@@ -44,6 +45,8 @@ export interface ComplaintPage {
   staff: UserSummary[];
   /** The resident portal: links sent to follow the complaint, and messages with the resident. */
   portal: { links: (PortalLinkRow & EmailStatus)[]; messages: (PortalMessageRow & EmailStatus)[] };
+  /** Letters drafted and issued about the complaint, oldest first. */
+  letters: LetterRow[];
 }
 
 /** Everything the case page shows: the complaint as of today, who it is for and from, and what it links to. */
@@ -72,5 +75,6 @@ export async function viewComplaint(
       links: await listPortalLinks(db, organisationId, identity.id),
       messages: await listPortalMessages(db, organisationId, identity.id),
     },
+    letters: await listLettersOfComplaint(db, organisationId, identity.id),
   };
 }

@@ -77,7 +77,8 @@ export async function listComplaintMessages(
   complaintId: string,
 ): Promise<ComplaintMessage[]> {
   const result = await tx.query<ComplaintMessage>(
-    `SELECT id, kind, payload->>'template' AS template, status, created_at AS "createdAt",
+    // A letter's message names its kind (LetterMessagePayload); other messages their template.
+    `SELECT id, kind, COALESCE(payload->>'template', CASE WHEN kind = 'letter' THEN payload->>'kind' END) AS template, status, created_at AS "createdAt",
        delivered_at AS "deliveredAt", last_error AS "lastError"
      FROM outbox WHERE organisation_id = $1 AND payload->>'complaintId' = $2 ORDER BY created_at, id`,
     [organisationId, complaintId],

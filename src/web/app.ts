@@ -21,6 +21,7 @@ import { registerCaseloadRoutes } from "./staff/caseload-routes.ts";
 import { registerContactListRoutes } from "./staff/contact-list-routes.ts";
 import { registerContactRoutes } from "./staff/contact-routes.ts";
 import { registerLogComplaintRoutes } from "./staff/log-complaint-routes.ts";
+import { registerLetterRoutes } from "./staff/letter-routes.ts";
 import { registerLogContactRoutes } from "./staff/log-contact-routes.ts";
 import { registerPortalCaseRoutes } from "./staff/portal-case-routes.ts";
 import { registerSearchRoutes } from "./staff/search-routes.ts";
@@ -115,6 +116,7 @@ export async function buildApp(services: Services, options: WebOptions = {}): Pr
   await registerLogComplaintRoutes(app, services);
   await registerAttachmentRoutes(app, services);
   await registerPortalCaseRoutes(app, services, portalOptions(options));
+  await registerLetterRoutes(app, services);
   await registerCaseRoutes(app, services);
   await registerSearchRoutes(app, services);
   await registerContactListRoutes(app, services);

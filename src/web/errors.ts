@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { UnknownComplaintError, UnknownOrganisationError } from "../app/complaint-context.ts";
+import { UnknownLetterError } from "../app/letter-case.ts";
 import { UnknownDeadLetterError } from "../app/manage-outbox.ts";
 import { UnknownAttachmentError } from "../app/read-attachment.ts";
 import { UnknownContactError } from "../app/update-contact.ts";
@@ -26,6 +27,7 @@ export function statusOf(error: unknown): number {
     error instanceof UnknownOrganisationError ||
     error instanceof UnknownContactError ||
     error instanceof UnknownAttachmentError ||
+    error instanceof UnknownLetterError ||
     error instanceof UnknownUserError ||
     error instanceof UnknownMessageError ||
     error instanceof UnknownDeadLetterError
@@ -111,7 +113,7 @@ export function apiErrorOf(error: unknown, status: number): ApiError {
     return {
       status,
       code,
-      message: "Not found. There is no such complaint or contact, or it is not yours to see.",
+      message: "Not found. There is no such complaint, contact or letter, or it is not yours to see.",
     };
   if (status >= 500)
     return { status, code, message: "Sorry, there is a problem with the service. Try again later." };

@@ -5,6 +5,7 @@ import { AttachmentRuleError } from "../domain/attachments/attachment-rules.ts";
 import { StaffRuleError } from "../domain/access/staff-rules.ts";
 import { ComplaintRuleError } from "../domain/complaint/errors.ts";
 import { ContactRuleError } from "../domain/contact/contact.ts";
+import { LetterRuleError } from "../domain/letters/letter-errors.ts";
 import { DuplicateUserError } from "../store/users.ts";
 
 /** A domain rule a request broke: its stable code, the field it is about (if any), and the words to show. */
@@ -30,6 +31,8 @@ export function ruleBroken(error: unknown): RuleBroken | null {
     return { code: error.code, field: "email", message: error.message };
   if (error instanceof NoEmailAddressError)
     return { code: error.code, field: error.field, message: error.message };
+  if (error instanceof LetterRuleError)
+    return { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
   if (error instanceof NotInCalendarError)
     return { code: error.code, field: error.field, message: error.message };
   return null;

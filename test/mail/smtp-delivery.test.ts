@@ -12,6 +12,7 @@ import { claimDueMessages } from "../../src/store/outbox-delivery.ts";
 import { enqueueOutbox, type OutboxMessage } from "../../src/store/outbox.ts";
 import { buildApp } from "../../src/web/app.ts";
 import { openTestDatabase, type TestDatabase } from "../support/databases.ts";
+import { legacyAcknowledgementNotice } from "../support/legacy-notices.ts";
 import { anIssuedLetter, lettersFrom } from "../support/letters.ts";
 import { anOrganisation, testServices } from "../support/services.ts";
 import { TestSmtpServer } from "../support/smtp-server.ts";
@@ -100,7 +101,7 @@ describe("email through a real SMTP server", () => {
   const sentMailOf = async (key: string) =>
     (await test.db.query("SELECT * FROM delivered_messages WHERE idempotency_key = $1", [key])).rows[0];
 
-  it("a resident's acknowledgement arrives with the right From, To, Subject, Message-ID and body, through the worker loop", async () => {
+  it("a resident's notice (as written before letters were documents) arrives with the right From, To, Subject, Message-ID and body, through the worker loop", async () => {
     const s = services;
     const { reference } = await logComplaint(
       s,
@@ -119,6 +120,7 @@ describe("email through a real SMTP server", () => {
       "agent@bchg.test",
     );
     await acknowledgeComplaint(s, { organisationId: "bchg", reference, on: "2026-11-02", stage: 1 }, "h");
+    await legacyAcknowledgementNotice(test.db, "bchg", reference);
     const { rows } = await test.db.query<{ idempotency_key: string }>("SELECT idempotency_key FROM outbox");
     const key = rows[0]!.idempotency_key;
 

@@ -3,7 +3,7 @@ import { openTestDatabase, TEST_DATABASES, type TestDatabase } from "../../../te
 import { anOrganisation, testServices } from "../../../test/support/services.ts";
 import { TestSmtpServer } from "../../../test/support/smtp-server.ts";
 import { smtpMailer, type Mailer } from "../../adapters/mailer.ts";
-import { acknowledgeComplaint } from "../../app/acknowledge-complaint.ts";
+import { legacyAcknowledgementNotice } from "../../../test/support/legacy-notices.ts";
 import { addUser } from "../../app/add-user.ts";
 import { assignHandler } from "../../app/assign-handler.ts";
 import { logComplaint, type LogComplaintInput } from "../../app/log-complaint.ts";
@@ -159,11 +159,7 @@ describe.each(TEST_DATABASES)("who each message reaches (%s)", (kind) => {
     services.setNow(`${ON}T10:00:00Z`); // nothing is due yet, so the worker's scan writes nothing
     const nowhere = await complaint("landlord", { name: "No Contact" });
     const orphan = await complaint("nobody-here", { name: "R", email: "r@example.org" });
-    await acknowledgeComplaint(
-      services,
-      { organisationId: "landlord", reference: nowhere, on: ON, stage: 1 },
-      "h",
-    );
+    await legacyAcknowledgementNotice(test.db, "landlord", nowhere);
     await test.db.transaction((tx) =>
       enqueueOutbox(tx, "landlord", [
         { idempotencyKey: "fax", kind: "fax", payload: { reference: nowhere } },
@@ -239,7 +235,7 @@ describe.each(TEST_DATABASES)("who each message reaches (%s)", (kind) => {
       { representative: { name: "Dee Advocate", email: "dee@advice.example", authority: "written consent" } },
     );
     for (const reference of [byEmail, byPost, represented])
-      await acknowledgeComplaint(services, { organisationId: "landlord", reference, on: ON, stage: 1 }, "h");
+      await legacyAcknowledgementNotice(test.db, "landlord", reference);
 
     const delivery = mailDelivery(services, { mailer: null, from: null });
     expect(await runWorkerOnce(services, delivery, { warnWorkingDays: 0 })).toMatchObject({ delivered: 3 });

@@ -5,6 +5,7 @@ import { anApiWorld, call, type ApiWorld } from "../../../test/support/api.ts";
 import type { Action } from "../actions/action.ts";
 import { CONTACT_ACTIONS, LOG_CONTACT } from "../actions/contact-actions.ts";
 import { COMPLAINT_ACTIONS } from "../actions/index.ts";
+import { LETTER_ACTIONS } from "../actions/letter-actions.ts";
 import { LOG_COMPLAINT } from "../actions/log-complaint-action.ts";
 
 interface Operation {
@@ -94,6 +95,21 @@ describe("the OpenAPI document", () => {
     expect(doc.paths["/api/v1/contacts"]?.get).toBeDefined();
     expect(doc.paths["/api/v1/contacts/{id}"]?.get).toBeDefined();
     expect(Object.keys(doc.paths)).not.toContain("/api/v1/openapi.json");
+  });
+
+  it("documents a complaint's letters and every letter action, with the body schema requests are validated with", () => {
+    expect(doc.paths["/api/v1/complaints/{reference}/letters"]?.get).toBeDefined();
+    expect(doc.paths["/api/v1/complaints/{reference}/letters/{id}"]?.get).toBeDefined();
+    for (const [name, action] of Object.entries(LETTER_ACTIONS)) {
+      const operation = doc.paths[`/api/v1/complaints/{reference}/letters/{id}/${name}`]?.post;
+      expect(operation?.summary, name).toBe(action.summary);
+      expect(operation?.requestBody?.content["application/json"].schema, name).toEqual(
+        inputSchemaOf(action as Action<never, never>),
+      );
+      expect(Object.keys(operation?.responses ?? {})).toEqual(
+        expect.arrayContaining(["200", "400", "401", "403", "404", "422"]),
+      );
+    }
   });
 
   it("declares bearer tokens for every operation", () => {

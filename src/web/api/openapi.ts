@@ -29,6 +29,11 @@ export const OPENAPI_DOCUMENT = {
   tags: [
     { name: "complaints", description: "Complaints, their clocks, and every action on them" },
     {
+      name: "letters",
+      description:
+        "A complaint's letters: drafted when the complaint is acknowledged, extended, answered, refused or closed; edited; issued once complete",
+    },
+    {
       name: "contacts",
       description: "Contacts: service requests, feedback, compliments, complaints before logging",
     },

@@ -6,6 +6,7 @@ import { renderError } from "../errors.ts";
 import { authenticate } from "./auth.ts";
 import { registerComplaintRoutes } from "./complaint-routes.ts";
 import { registerContactRoutes } from "./contact-routes.ts";
+import { registerLetterApiRoutes } from "./letter-routes.ts";
 import { OPENAPI_DOCUMENT } from "./openapi.ts";
 
 export interface ApiOptions {
@@ -47,5 +48,6 @@ export function apiPlugin(services: Services, options: ApiOptions = {}) {
     api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => api.swagger());
     await registerComplaintRoutes(api, services, config);
     await registerContactRoutes(api, services, config);
+    await registerLetterApiRoutes(api, services, config);
   };
 }

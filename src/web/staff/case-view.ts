@@ -3,6 +3,7 @@ import { can, handlePermission } from "../../domain/access/permissions.ts";
 import type { UserRole } from "../../domain/access/roles.ts";
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from "../../domain/attachments/attachment-rules.ts";
 import { foldComplaint } from "../../domain/complaint/state.ts";
+import { LETTER_KIND_TITLES } from "../../domain/letters/letter-layouts.ts";
 import { COMPLAINT_ACTIONS } from "../actions/index.ts";
 import { portalCaseView } from "./portal-case-view.ts";
 
@@ -89,6 +90,10 @@ export function caseView(page: ComplaintPage, role: UserRole) {
     // The staff who may handle the current stage, for the "assign" form.
     assignable: page.staff.filter((u) => can(u.role, handlePermission(stage))),
     ...portalCaseView(page, role),
+    // Drafts first: a letter not issued means the resident has not been told.
+    draftLetters: page.letters.filter((l) => l.status === "draft"),
+    issuedLetters: page.letters.filter((l) => l.status === "issued"),
+    letterTitles: LETTER_KIND_TITLES,
     // Each event with who recorded it and when (the audit trail).
     timeline: c.events.map((event, i) => ({ event, record: page.records[i] })),
   };
