@@ -49,7 +49,6 @@ async function main(): Promise<void> {
     console.log(`  ${org.id.padEnd(22)} ${org.packId} ${org.packVersion}: ${summary}`);
   }
 
-  // Letters: the letters part provides loadIssuedLetter and renderLetter, passed here as the third argument.
   const mail = configuredDelivery(services, mailSettings(config));
   const worker =
     config.REDRESS_WORKER === "on"

@@ -181,7 +181,6 @@ export async function worker(io: CliOutput, options: { once?: boolean }): Promis
   const db = await openDatabase(databaseConfig(config));
   await migrate(db);
   const services: Services = { db, clock: () => new Date() };
-  // Letters: the letters part provides loadIssuedLetter and renderLetter, passed here as the third argument.
   const mail = configuredDelivery(services, mailSettings(config));
   const running = startWorker(services, mail.delivery, { ...workerOptions, log: (line) => io.out(line) });
   io.out(`Worker running against the ${describeDatabase(config)}. Stop with Ctrl+C.`);

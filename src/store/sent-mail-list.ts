@@ -11,6 +11,8 @@ export interface SentMessageSummary {
   kind: string;
   /** The complaint's reference, when the message is about one. */
   reference: string | null;
+  /** The issued letter a letter message carries (to download and print). */
+  letterId: string | null;
   status: "pending" | "delivered" | "dead";
   attempts: number;
   lastError: string | null;
@@ -34,7 +36,8 @@ export interface SentMessage extends SentMessageSummary {
   attachments: AttachmentRecord[];
 }
 
-const SUMMARY = `o.id::integer AS id, o.kind, o.payload->>'reference' AS reference, o.status, o.attempts,
+const SUMMARY = `o.id::integer AS id, o.kind, o.payload->>'reference' AS reference,
+  o.payload->>'letterId' AS "letterId", o.status, o.attempts,
   o.last_error AS "lastError", o.created_at AS "createdAt", o.next_attempt_at AS "nextAttemptAt",
   d.outcome, d.delivered_at AS "deliveredAt", COALESCE(d.recipients, '[]') AS recipients, d.subject,
   COALESCE(d.notes, '[]') AS notes, d.print_format AS "printFormat", d.posted_at AS "postedAt",

@@ -50,9 +50,3 @@ export async function registerUploads(app: FastifyInstance): Promise<void> {
     },
   });
 }
-
-/** A Content-Disposition header that downloads the file under its name, whatever characters it has. */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}

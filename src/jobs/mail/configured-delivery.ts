@@ -2,6 +2,8 @@ import type { MessageDelivery } from "../../adapters/delivery.ts";
 import { describeSmtpUrl, smtpMailer, type Mailer } from "../../adapters/mailer.ts";
 import type { Services } from "../../app/services.ts";
 import type { MailSettings } from "../../config.ts";
+import { renderLetter } from "../../adapters/letter-renderer.ts";
+import { loadIssuedLetter } from "../../app/load-issued-letter.ts";
 import { mailDelivery } from "./mail-delivery.ts";
 import type { LetterDependencies } from "./prepared-message.ts";
 
@@ -28,7 +30,8 @@ export function configuredDelivery(
     mailer,
     from: settings.from,
     replyTo: settings.replyTo,
-    ...(letters ? { letters } : {}),
+    // Issued letters go out as issued: their HTML as the email, their PDF attached (or to the print queue).
+    letters: letters ?? { loadIssuedLetter, renderLetter },
   });
   const description =
     settings.smtpUrl && settings.from

@@ -1,5 +1,9 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { renderLetter } from "../../adapters/letter-renderer.ts";
 import { addResidentMessage } from "../../app/add-resident-message.ts";
+import { issuedLetterPdf } from "../../app/letter-pdf.ts";
+import { londonDateOf } from "../../domain/calendar/day-number.ts";
+import { sendDownload } from "../downloads.ts";
 import { holdPortalFiles, listHeldFiles } from "../../app/hold-portal-files.ts";
 import { renewFollowLink } from "../../app/renew-follow-link.ts";
 import type { Services } from "../../app/services.ts";
@@ -75,10 +79,35 @@ export async function registerFollowRoutes(
           attachmentTypes: [...new Set(Object.values(ATTACHMENT_TYPES))].join(", "),
           maxAttachmentBytes: MAX_ATTACHMENT_BYTES,
           maxFiles: MAX_PORTAL_FILES,
-          // Issued letters to download: filled in by the letters part (see docs/portal.md).
-          letters: [],
+          // Issued letters only (a draft is not the resident's yet), each reachable only under this link.
+          letters: opened.page.letters
+            .filter((l) => l.status === "issued" && l.issuedAt)
+            .map((l) => ({
+              title: l.document.title,
+              issuedOn: londonDateOf(l.issuedAt as Date),
+              href: `${pathOf(request)}/letters/${l.id}/pdf`,
+              largePrintHref: `${pathOf(request)}/letters/${l.id}/pdf?large-print=yes`,
+            })),
         });
       };
+
+      follow.get<{ Params: Params & { letterId: string }; Querystring: { "large-print"?: string } }>(
+        "/letters/:letterId/pdf",
+        { config },
+        async (request, reply) => {
+          const opened = await open(request, reply);
+          if (!opened) return reply;
+          const large = request.query["large-print"];
+          const file = await issuedLetterPdf(services, renderLetter, {
+            organisationId: organisationOf(request).id,
+            // The link's own complaint: a letter of any other complaint is not found.
+            reference: opened.page.complaint.reference,
+            letterId: request.params.letterId,
+            ...(large ? { largePrint: large === "yes" } : {}),
+          });
+          return sendDownload(reply, { fileName: file.fileName, contentType: "application/pdf", body: file.pdf });
+        },
+      );
 
       follow.get<{ Params: Params }>("/", { config }, async (request, reply) => {
         const opened = await open(request, reply);

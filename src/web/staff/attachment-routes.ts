@@ -4,7 +4,8 @@ import { readAttachment } from "../../app/read-attachment.ts";
 import type { Services } from "../../app/services.ts";
 import { viewComplaint } from "../../app/view-complaint.ts";
 import { MAX_ATTACHMENT_BYTES } from "../../domain/attachments/attachment-rules.ts";
-import { contentDisposition, type UploadedFile } from "../uploads.ts";
+import { sendDownload } from "../downloads.ts";
+import type { UploadedFile } from "../uploads.ts";
 import { ruleBroken } from "../rule-errors.ts";
 import { requirePermission, requireUser, userOf } from "../session.ts";
 import { renderCase } from "./case-routes.ts";
@@ -69,12 +70,7 @@ export async function registerAttachmentRoutes(app: FastifyInstance, services: S
         reference: request.params.reference,
         attachmentId: request.params.id,
       });
-      // Always a download, never shown inline: the browser must not treat evidence as a page of ours.
-      return reply
-        .type(file.contentType)
-        .header("content-disposition", contentDisposition(file.fileName))
-        .header("cache-control", "private, no-store")
-        .send(file.content);
+      return sendDownload(reply, { fileName: file.fileName, contentType: file.contentType, body: file.content });
     },
   );
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../../test/support/databases.ts";
 import { anOrganisation, testServices } from "../../../test/support/services.ts";
+import { fontSizes, pdfText, popplerAvailable } from "../../../test/support/pdf-tools.ts";
 import { WebClient } from "../../../test/support/web.ts";
 import { acknowledgeComplaint } from "../../app/acknowledge-complaint.ts";
 import { addUser } from "../../app/add-user.ts";
@@ -116,6 +117,43 @@ describe("the letter page", () => {
       /Issued[\s\S]*Stage 1 acknowledgement/,
     );
   });
+
+  it.runIf(popplerAvailable)(
+    "downloads an issued letter as the PDF that was sent, or in large print; never a draft, never through another complaint",
+    async () => {
+      const { reference, url, handlerIndex } = await draftAcknowledgement();
+      const client = await signedIn("executive@bchg.test");
+      expect((await client.get(`${url}/pdf`)).statusCode).toBe(404); // a draft is not a letter anyone has had
+      const handler = await signedIn("handler@bchg.test");
+      await handler.get(url);
+      await handler.post(`${url}/edit`, {
+        [`sections${handlerIndex}Id`]: "handler",
+        [`sections${handlerIndex}Paragraphs`]: "Ann Example is dealing with your complaint.",
+      });
+      expect((await handler.post(`${url}/issue`, {})).statusCode).toBe(303);
+
+      const pdf = await client.get(`${url}/pdf`);
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers["content-type"]).toBe("application/pdf");
+      expect(pdf.headers["content-disposition"]).toContain(
+        `filename="${reference}-stage1-acknowledgement.pdf"`,
+      );
+      const text = pdfText(pdf.rawPayload);
+      expect(text).toContain("Dear Ms R Resident,");
+      expect(text.indexOf("Ann Example is dealing with your complaint.")).toBeGreaterThan(
+        text.indexOf("Dear Ms R Resident,"),
+      );
+      const large = await client.get(`${url}/pdf?large-print=yes`);
+      expect(large.headers["content-disposition"]).toContain("-large-print.pdf");
+      expect(Math.min(...fontSizes(large.rawPayload))).toBeGreaterThanOrEqual(16);
+
+      const other = await aComplaint(services, "bchg", "defined");
+      const letterId = url.split("/").at(-1);
+      expect((await client.get(`/complaints/${other}/letters/${letterId}/pdf`)).statusCode).toBe(404);
+      const elsewhere = await signedIn("handler@bdht.test");
+      expect((await elsewhere.get(`${url}/pdf`)).statusCode).toBe(404);
+    },
+  );
 
   it("says by when an extension notice must reach the resident", async () => {
     const reference = await aComplaint(services, "bchg", "defined");

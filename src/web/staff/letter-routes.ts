@@ -1,5 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { renderLetter as renderLetterDocument } from "../../adapters/letter-renderer.ts";
+import { issuedLetterPdf } from "../../app/letter-pdf.ts";
 import type { Services } from "../../app/services.ts";
+import { sendDownload } from "../downloads.ts";
 import { viewLetter, type LetterPage } from "../../app/view-letter.ts";
 import type { FormValues } from "../actions/action.ts";
 import { LETTER_ACTIONS } from "../actions/letter-actions.ts";
@@ -67,10 +70,8 @@ function atFields(
  * A letter's page (`/complaints/{reference}/letters/{id}`): the letter as it reads, its Code checklist and
  * the policy's own list, and, for a draft, the forms to edit, redraft and issue it. Reading needs `read`;
  * changing it, handling the complaint's current stage.
- *
- * The PDF download (`/complaints/{reference}/letters/{id}.pdf`, through `RenderLetter` and
- * `loadIssuedLetter`) is added beside these routes by the rendering work; the page links to it when
- * `pdfAvailable` is set.
+ * An issued letter downloads as the PDF the resident received (`/complaints/{reference}/letters/{id}/pdf`,
+ * `?large-print=yes` for the large-print version).
  */
 export async function registerLetterRoutes(app: FastifyInstance, services: Services): Promise<void> {
   app.get<{ Params: Params }>(
@@ -84,6 +85,22 @@ export async function registerLetterRoutes(app: FastifyInstance, services: Servi
         letterId: request.params.id,
       });
       return renderLetter(request, reply, page);
+    },
+  );
+
+  app.get<{ Params: Params; Querystring: { "large-print"?: string } }>(
+    "/complaints/:reference/letters/:id/pdf",
+    { preHandler: requireUser },
+    async (request, reply) => {
+      requirePermission(request, "read");
+      const large = request.query["large-print"];
+      const file = await issuedLetterPdf(services, renderLetterDocument, {
+        organisationId: userOf(request).organisationId,
+        reference: request.params.reference,
+        letterId: request.params.id,
+        ...(large ? { largePrint: large === "yes" } : {}),
+      });
+      return sendDownload(reply, { fileName: file.fileName, contentType: "application/pdf", body: file.pdf });
     },
   );
 
