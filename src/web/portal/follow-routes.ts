@@ -105,7 +105,11 @@ export async function registerFollowRoutes(
             letterId: request.params.letterId,
             ...(large ? { largePrint: large === "yes" } : {}),
           });
-          return sendDownload(reply, { fileName: file.fileName, contentType: "application/pdf", body: file.pdf });
+          return sendDownload(reply, {
+            fileName: file.fileName,
+            contentType: "application/pdf",
+            body: file.pdf,
+          });
         },
       );
 

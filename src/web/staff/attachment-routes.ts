@@ -70,7 +70,11 @@ export async function registerAttachmentRoutes(app: FastifyInstance, services: S
         reference: request.params.reference,
         attachmentId: request.params.id,
       });
-      return sendDownload(reply, { fileName: file.fileName, contentType: file.contentType, body: file.content });
+      return sendDownload(reply, {
+        fileName: file.fileName,
+        contentType: file.contentType,
+        body: file.content,
+      });
     },
   );
 }
