@@ -16,6 +16,8 @@ export const GOVERNANCE_RULES = {
   ENTRY_WITHDRAWN: "This entry was withdrawn. Draft a new one to publish it again.",
   ALREADY_APPROVED: "This entry is already approved for publication.",
   FINDING_REQUIRED: "Record the Ombudsman's finding on at least one element of the complaint.",
+  UNKNOWN_COMPLAINT_REFERENCE:
+    "There is no complaint with this reference in your organisation. Check it, or leave it blank.",
   DUPLICATE_OMBUDSMAN_REFERENCE:
     "This Housing Ombudsman reference is already recorded. Open it to add to it.",
   ORDER_DUE_REQUIRED: "An order has a date to comply by. Enter it, like 2027-01-29.",
