@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { UnknownComplaintError, UnknownOrganisationError } from "../app/complaint-context.ts";
 import { UnknownDeadLetterError } from "../app/manage-outbox.ts";
 import { UnknownAttachmentError } from "../app/read-attachment.ts";
+import { UnknownRecordError } from "../app/unknown-record.ts";
 import { UnknownContactError } from "../app/update-contact.ts";
 import { UnknownMessageError } from "../app/view-sent-mail.ts";
 import { UnknownUserError } from "../app/view-user.ts";
@@ -28,7 +29,8 @@ export function statusOf(error: unknown): number {
     error instanceof UnknownAttachmentError ||
     error instanceof UnknownUserError ||
     error instanceof UnknownMessageError ||
-    error instanceof UnknownDeadLetterError
+    error instanceof UnknownDeadLetterError ||
+    error instanceof UnknownRecordError
   )
     return 404;
   if (error instanceof ConcurrencyConflictError) return 409;
