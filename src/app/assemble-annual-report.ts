@@ -28,6 +28,7 @@ function reportedAssessment(
       const shown = (chosen.prefilled[row.id] ?? []).filter((e) => e.available && e.source !== "lint");
       return {
         id: row.id,
+        provision: row.paragraphs.join("–"),
         section: row.section,
         requirement: row.requirement,
         comply: a?.comply ?? null,

@@ -53,3 +53,10 @@ export async function viewSelfAssessment(
     summary: assessmentSummary(provisions, answers),
   };
 }
+
+/** The ids of a section's rows: the fields its form carries. */
+export function selfAssessmentSectionRows(section: number): string[] {
+  return selfAssessmentProvisions()
+    .rows.filter((r) => r.section === section)
+    .map((r) => r.id);
+}

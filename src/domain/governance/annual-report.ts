@@ -41,6 +41,8 @@ export interface ReportedCase {
 
 export interface ReportedAssessmentRow {
   id: string;
+  /** The Code paragraphs it answers ("6.15–6.16"). */
+  provision: string;
   section: number;
   requirement: string;
   comply: Answer["comply"];
