@@ -11,6 +11,7 @@ import type { OpenIdRelyingParty } from "../adapters/openid-connect.ts";
 import type { Services } from "../app/services.ts";
 import { can } from "../domain/access/permissions.ts";
 import { registerAdminRoutes } from "./admin/admin-routes.ts";
+import { registerGovernanceRoutes } from "./governance/governance-routes.ts";
 import { apiPlugin } from "./api/plugin.ts";
 import { renderError } from "./errors.ts";
 import { registerPortal } from "./portal/portal-plugin.ts";
@@ -88,6 +89,7 @@ export async function buildApp(services: Services, options: WebOptions = {}): Pr
         user: this.request.user,
         canAdminister: this.request.user ? can(this.request.user.role, "administer") : false,
         canOverseeMessages: this.request.user ? can(this.request.user.role, "oversee-messages") : false,
+        canReadGovernance: this.request.user ? can(this.request.user.role, "read-governance") : false,
         cspNonce: (this as unknown as { cspNonce?: { script: string } }).cspNonce?.script,
         currentPath: this.request.url,
       });
@@ -124,6 +126,7 @@ export async function buildApp(services: Services, options: WebOptions = {}): Pr
   await registerContactRoutes(app, services);
   await registerAdminRoutes(app, services);
   await registerSentMailRoutes(app, services);
+  await registerGovernanceRoutes(app, services);
   // The resident portal (/o/{organisationId}/...): no account, its own layout, throttled per address.
   await registerPortal(app, services, portalOptions(options));
   // The JSON API: bearer tokens only (no session cookie, no CSRF), its own validation and OpenAPI document.

@@ -3,6 +3,7 @@ import { UnknownComplaintError, UnknownOrganisationError } from "../app/complain
 import { UnknownLetterError } from "../app/letter-case.ts";
 import { UnknownDeadLetterError } from "../app/manage-outbox.ts";
 import { UnknownAttachmentError } from "../app/read-attachment.ts";
+import { UnknownRecordError } from "../app/unknown-record.ts";
 import { UnknownContactError } from "../app/update-contact.ts";
 import { UnknownMessageError } from "../app/view-sent-mail.ts";
 import { UnknownUserError } from "../app/view-user.ts";
@@ -30,7 +31,8 @@ export function statusOf(error: unknown): number {
     error instanceof UnknownLetterError ||
     error instanceof UnknownUserError ||
     error instanceof UnknownMessageError ||
-    error instanceof UnknownDeadLetterError
+    error instanceof UnknownDeadLetterError ||
+    error instanceof UnknownRecordError
   )
     return 404;
   if (error instanceof ConcurrencyConflictError) return 409;

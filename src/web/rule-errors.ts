@@ -4,6 +4,7 @@ import { NoEmailAddressError } from "../app/send-follow-link.ts";
 import { AttachmentRuleError } from "../domain/attachments/attachment-rules.ts";
 import { StaffRuleError } from "../domain/access/staff-rules.ts";
 import { ComplaintRuleError } from "../domain/complaint/errors.ts";
+import { GovernanceRuleError } from "../domain/governance/governance-errors.ts";
 import { ContactRuleError } from "../domain/contact/contact.ts";
 import { LetterRuleError } from "../domain/letters/letter-errors.ts";
 import { DuplicateUserError } from "../store/users.ts";
@@ -31,7 +32,7 @@ export function ruleBroken(error: unknown): RuleBroken | null {
     return { code: error.code, field: "email", message: error.message };
   if (error instanceof NoEmailAddressError)
     return { code: error.code, field: error.field, message: error.message };
-  if (error instanceof LetterRuleError)
+  if (error instanceof LetterRuleError || error instanceof GovernanceRuleError)
     return { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
   if (error instanceof NotInCalendarError)
     return { code: error.code, field: error.field, message: error.message };

@@ -13,7 +13,13 @@ export type Permission =
   | "refuse"
   | "administer"
   /** The sent mail page: every message sent to residents and staff, dead letters, the print queue. */
-  | "oversee-messages";
+  | "oversee-messages"
+  /** Governance pages: the learning log, Ombudsman findings, the self-assessment, the annual report (Code 8, 9). */
+  | "read-governance"
+  /** Recording lesson actions, "you said, we did" drafts, Ombudsman findings and the self-assessment. */
+  | "record-governance"
+  /** Approving "you said, we did" for publication, issuing the annual report and recording governing body decisions. */
+  | "approve-governance";
 
 const GRANTS: Record<UserRole, readonly Permission[]> = {
   agent: ["read", "log-complaint"],
@@ -27,8 +33,12 @@ const GRANTS: Record<UserRole, readonly Permission[]> = {
     "triage",
     "refuse",
     "oversee-messages",
+    "read-governance",
+    "record-governance",
+    "approve-governance",
   ],
-  executive: ["read"],
+  // Executives, and so the Member Responsible for Complaints, read every report and case (Code 9.6).
+  executive: ["read", "read-governance"],
   admin: [
     "read",
     "log-complaint",
@@ -38,6 +48,9 @@ const GRANTS: Record<UserRole, readonly Permission[]> = {
     "refuse",
     "administer",
     "oversee-messages",
+    "read-governance",
+    "record-governance",
+    "approve-governance",
   ],
 };
 
