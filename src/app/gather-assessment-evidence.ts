@@ -12,6 +12,7 @@ import { lintPolicyPack } from "../domain/policy/lint.ts";
 import type { PolicyPack } from "../domain/policy/schema.ts";
 import { reportingYear } from "../domain/reporting/reporting-year.ts";
 import { listAnnualReportVersions } from "../store/annual-reports.ts";
+import { countIssuedLettersByKind } from "../store/letters.ts";
 import { listOmbudsmanCases } from "../store/ombudsman.ts";
 import { refusalsByGroundQuery } from "../store/refusals-by-ground.ts";
 import { listSelfAssessmentVersions } from "../store/self-assessments.ts";
@@ -70,7 +71,8 @@ export async function gatherAssessmentEvidence(
     lint: lintPolicyPack(pack),
     year: period.label,
     tsm: { ch01: tsm.ch01, ch02: tsm.ch02 },
-    letters: null,
+    // Letters issued in the year, by kind: the samples the self-assessment can point to (6.9, 6.19 ...).
+    letters: await countIssuedLettersByKind(db, organisationId, period),
     governance,
   };
   return {

@@ -5,7 +5,8 @@ import { GovernanceRuleError } from "../domain/governance/governance-errors.ts";
 import { approveSelfAssessment } from "./approve-self-assessment.ts";
 import { saveSelfAssessmentSection } from "./save-self-assessment-section.ts";
 import type { Services } from "./services.ts";
-import { aComplaint } from "./test-builders.ts";
+import { issueLetter } from "./issue-letter.ts";
+import { aComplaint, lettersOf } from "./test-builders.ts";
 import { UnknownRecordError } from "./unknown-record.ts";
 import { viewSelfAssessment } from "./view-self-assessment.ts";
 
@@ -51,6 +52,16 @@ describe.each(TEST_DATABASES)("the Code self-assessment (%s)", (kind) => {
     );
     expect(page.prefill["6.9"]).toContainEqual(
       expect.objectContaining({ source: "letters", available: false }),
+    );
+  });
+
+  it("counts the year's issued letters as sample letters once there are some", async () => {
+    const reference = await aComplaint(services, "bdht", "responded");
+    const response = (await lettersOf(test.db, reference)).find((l) => l.kind === "stage1-response")!;
+    await issueLetter(services, { organisationId: "bdht", reference, letterId: response.id }, "officer");
+    const page = await viewSelfAssessment(services, { organisationId: "bdht", year: 2026 });
+    expect(page.prefill["6.9"]).toContainEqual(
+      expect.objectContaining({ source: "letters", text: "1 Stage 1 response letter issued in Redress." }),
     );
   });
 

@@ -157,3 +157,19 @@ export async function markLetterIssued(
   );
   return (result.rowCount ?? 0) > 0;
 }
+
+/** How many letters of each kind an organisation issued in a period (for the self-assessment's evidence). */
+export async function countIssuedLettersByKind(
+  tx: Queryable,
+  organisationId: string,
+  period: { from: string; to: string },
+): Promise<{ kind: LetterKind; issued: number }[]> {
+  const result = await tx.query<{ kind: LetterKind; issued: number }>(
+    `SELECT kind, count(*)::int AS issued FROM letters
+     WHERE organisation_id = $1 AND status = 'issued'
+       AND (issued_at AT TIME ZONE 'Europe/London')::date BETWEEN $2::date AND $3::date
+     GROUP BY kind ORDER BY kind`,
+    [organisationId, period.from, period.to],
+  );
+  return result.rows;
+}
