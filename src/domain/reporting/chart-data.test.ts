@@ -102,7 +102,7 @@ describe("chartSummary", () => {
       ],
     };
     expect(chartSummary(trend)).toBe(
-      "Responses within the Code's timescales (24 month values, Month 1 to Month 24): Stage 1: highest Month 10 (100%), lowest Month 6 (40%); Stage 2: no figures. Every figure is in the table.",
+      "Responses within the Code's timescales (24 month values, Month 1 to Month 24): Stage 1: highest Month 10 (100.0%), lowest Month 6 (40.0%); Stage 2: no figures. Every figure is in the table.",
     );
   });
 });

@@ -5,9 +5,9 @@ export const NO_FIGURE = "No figure";
 
 const DIGITS: Record<ValueUnit, { min: number; max: number }> = {
   count: { min: 0, max: 0 },
-  percent: { min: 0, max: 1 },
+  percent: { min: 1, max: 1 },
   "per-1000-homes": { min: 2, max: 2 },
-  "working-days": { min: 0, max: 1 },
+  "working-days": { min: 1, max: 1 },
   pounds: { min: 2, max: 2 },
 };
 
@@ -28,8 +28,9 @@ function formatter(unit: ValueUnit): Intl.NumberFormat {
 }
 
 /**
- * A number as it is shown in a table cell or on an axis, in British English: "1,234", "85.5%", "12.35",
- * "£1,234.50", "£20"; `null` is "No figure". The unit's words ("per 1,000 homes") belong in the column
+ * A number as it is shown in a table cell, in British English: "1,234", "85.5%", "12.35", "8.0",
+ * "£1,234.50", "£20"; `null` is "No figure". Every value of a unit has the same decimals, so a column
+ * of them lines up (GOV.UK tables), except that whole pounds drop their pence. The unit's words ("per 1,000 homes") belong in the column
  * header or axis label, so they are not repeated in every cell (see `formatFigure` for a figure alone).
  */
 export function formatValue(value: number | null, unit: ValueUnit): string {
@@ -48,6 +49,11 @@ const UNIT_WORDS: Record<ValueUnit, string> = {
   pounds: "",
 };
 
+/** A value on an axis: as in a cell, without the decimals a round tick does not need ("20%", "2", "£5"). */
+export function formatTick(value: number, unit: ValueUnit): string {
+  return formatValue(value, unit).replace(/\.0+(?=%|$)/, "");
+}
+
 /** The words a unit adds after a number standing alone ("per 1,000 homes", "working days"), or "". */
 export function unitWords(unit: ValueUnit): string {
   return UNIT_WORDS[unit];
@@ -58,5 +64,5 @@ export function formatFigure(value: number | null, unit: ValueUnit): string {
   const shown = formatValue(value, unit);
   const words = unitWords(unit);
   if (value === null || !Number.isFinite(value) || words === "") return shown;
-  return `${shown} ${value === 1 && unit === "working-days" ? "working day" : words}`;
+  return `${shown} ${words}`;
 }
