@@ -2,6 +2,8 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { aCategoryChart, aHandlerTable } from "../../../test/support/report-documents.ts";
 import { chartTable } from "../../domain/reporting/chart-data.ts";
+import type { ComplaintFacts } from "../../domain/reporting/complaint-facts.ts";
+import { complaintListTable } from "../../domain/reporting/complaint-list-table.ts";
 import type { TableBlock } from "../../domain/reporting/report-document.ts";
 import { tableCsv } from "./csv.ts";
 
@@ -96,6 +98,60 @@ describe("tableCsv", () => {
     expect(read(tableCsv(table))).toEqual([
       ["Handler", "'=cmd|' /C calc'!A0", "Compensation (£)"],
       ["'-Asha", "-3", "1234.5"],
+    ]);
+  });
+
+  it("writes the complaints behind a figure, one per line, with the handler's name guarded", () => {
+    const stage1: ComplaintFacts["stage1"] = {
+      stage: 1,
+      startedOn: "2026-06-01",
+      acknowledgedOn: "2026-06-03",
+      acknowledgementDue: "2026-06-08",
+      acknowledgementCodeLimit: "2026-06-08",
+      respondedOn: null,
+      responseDue: "2026-06-17",
+      responseCodeLimit: "2026-06-17",
+      responseCodeLimitBeforeExtensions: "2026-06-17",
+      extendedWorkingDays: 0,
+      outcome: null,
+      handler: "=Asha, Patel",
+      workingDaysToRespond: null,
+    };
+    const facts = {
+      reference: "BCHG-2026-000001",
+      receivedOn: "2026-06-01",
+      channel: "phone",
+      category: "repairs",
+      tenure: "lcra",
+      status: "investigating",
+      stage1,
+      stage2: null,
+    } as ComplaintFacts;
+    const csv = tableCsv(
+      complaintListTable([facts], { caption: "Open complaints", complaintHref: (r) => `/complaints/${r}` }),
+    );
+    const [header, row] = read(csv);
+    expect(header).toHaveLength(19);
+    expect(row).toEqual([
+      "BCHG-2026-000001",
+      "2026-06-01",
+      "repairs",
+      "Low cost rental",
+      "investigating",
+      "2026-06-01",
+      "2026-06-03",
+      "2026-06-17",
+      "",
+      "",
+      "",
+      "'=Asha, Patel",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
     ]);
   });
 });
