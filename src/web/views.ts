@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
 import { formatLongDate, isLocalDate, londonDateOf } from "../domain/calendar/day-number.ts";
+import { addReportFilters } from "./report-view.ts";
 
 const require = createRequire(import.meta.url);
 /** govuk-frontend's dist folder: its templates, components, CSS, JavaScript and assets. */
@@ -52,5 +53,6 @@ export function createViewEnvironment(): nunjucks.Environment {
   env.addFilter("fileSize", (value: unknown) => formatFileSize(Number(value)));
   env.addFilter("dateTime", (value: unknown) => formatLondonDateTime(value));
   env.addFilter("words", (value: unknown) => (typeof value === "string" ? value.replace(/-/g, " ") : value));
+  addReportFilters(env);
   return env;
 }

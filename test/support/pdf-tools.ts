@@ -103,7 +103,8 @@ export function inflatedPdf(pdf: Buffer): string {
   const latin1 = pdf.toString("latin1");
   const parts: string[] = [];
   let from = 0;
-  for (const match of latin1.matchAll(/stream\r?\n/g)) {
+  // "endstream" followed by a line break is not the start of a stream.
+  for (const match of latin1.matchAll(/(?<!end)stream\r?\n/g)) {
     const start = match.index + match[0].length;
     const end = latin1.indexOf("endstream", start);
     if (match.index < from || end < 0) continue;
@@ -146,4 +147,17 @@ export function pdfObject(pdf: Buffer, reference: string): string {
   const start = text.search(new RegExp(`(^|\\n)${id} 0 obj`));
   if (start < 0) throw new Error(`object ${id} not found`);
   return text.slice(start, text.indexOf("endobj", start));
+}
+
+/** `pdfinfo -struct-text`: the structure tree with each element's attributes and the text it holds, as printed. */
+export function pdfStructureText(pdf: Buffer): string {
+  return withFile(pdf, (path) => run("pdfinfo", ["-struct-text", path]));
+}
+
+/** The images `pdfimages -list` finds (none when everything is drawn as vector graphics and text). */
+export function pdfImageCount(pdf: Buffer): number {
+  return withFile(pdf, (path) => run("pdfimages", ["-list", path]))
+    .trimEnd()
+    .split("\n")
+    .slice(2).length;
 }

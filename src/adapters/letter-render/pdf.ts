@@ -1,38 +1,8 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import * as fontkit from "fontkit";
-import PDFDocument from "pdfkit";
 import { formatLongDate } from "../../domain/calendar/day-number.ts";
 import type { LetterDocument, LetterSection } from "../../domain/letters/letter-document.ts";
-import { escapeXmpText } from "./xmp.ts";
+import { FONT } from "../pdf/fonts.ts";
+import { addPageNumbers, createTaggedPdf } from "../pdf/tagged-pdf.ts";
 import { typeScaleFor, type TypeScale } from "./type-scale.ts";
-
-const require = createRequire(import.meta.url);
-
-/**
- * DejaVu Sans from the `dejavu-fonts-ttf` package (Bitstream Vera licence, DejaVu changes public domain):
- * a TrueType font that pdfkit subsets and embeds, with glyphs for the accented Latin, Greek and Cyrillic
- * letters in residents' names. The standard-14 fonts (Helvetica) are never embedded, so PDF/UA rules
- * them out. Parsing a 700 KB font takes longer than laying out a letter, so each is parsed once, on
- * first use, and shared: pdfkit makes a fresh subset of it for every document.
- */
-const FONT_FILES = {
-  regular: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"),
-  bold: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"),
-};
-const FONT = { regular: "Regular", bold: "Bold" } as const;
-let parsedFonts: Record<keyof typeof FONT_FILES, fontkit.Font> | undefined;
-
-function fonts(): Record<keyof typeof FONT_FILES, fontkit.Font> {
-  parsedFonts ??= { regular: parseFont(FONT_FILES.regular), bold: parseFont(FONT_FILES.bold) };
-  return parsedFonts;
-}
-
-function parseFont(path: string): fontkit.Font {
-  const font = fontkit.create(readFileSync(path));
-  if (!("layout" in font)) throw new Error(`${path} is a font collection, not a single font`);
-  return font;
-}
 
 const MM = 72 / 25.4;
 /** A4 with room for a window envelope's address panel and a binder's edge. */
@@ -52,35 +22,15 @@ export async function renderLetterPdf(
   options: { largePrint: boolean },
 ): Promise<Buffer> {
   const scale = typeScaleFor(options);
-  const dated = new Date(`${letter.date}T00:00:00Z`);
-  const doc = new PDFDocument({
-    size: "A4",
+  const { doc, bytes } = createTaggedPdf({
+    layout: "portrait",
     margins: MARGINS,
-    // No default font: pdfkit would load Helvetica; the fonts registered below are the only ones.
-    font: null as unknown as string,
-    bufferPages: true,
-    pdfVersion: "1.7",
-    tagged: true,
-    lang: letter.language,
-    displayTitle: true,
-    // pdfkit supports "PDF/UA" (XMP pdfuaid:part 1); its type definitions list only the PDF/A subsets.
-    subset: "PDF/UA" as PDFKit.Mixins.PDFSubsets,
-    info: {
-      Title: letter.title,
-      Author: letter.landlord.name,
-      Subject: `A letter from ${letter.landlord.name}, reference ${letter.reference}`,
-      Creator: "Redress",
-      Producer: "Redress (PDFKit)",
-      CreationDate: dated,
-      ModDate: dated,
-    },
+    language: letter.language,
+    title: letter.title,
+    author: letter.landlord.name,
+    subject: `A letter from ${letter.landlord.name}, reference ${letter.reference}`,
+    dated: letter.date,
   });
-  escapeXmpText(doc);
-  // A parsed font where pdfkit's types say a file name; pdfkit takes either.
-  doc.registerFont(FONT.regular, fonts().regular as unknown as string);
-  doc.registerFont(FONT.bold, fonts().bold as unknown as string);
-  doc.font(FONT.regular);
-  const bytes = collect(doc);
 
   const root = doc.struct("Document");
   doc.addStructure(root);
@@ -93,19 +43,10 @@ export async function renderLetterPdf(
   for (const section of letter.sections) writer.section(root, section);
   writer.signOff(root, letter.signOff);
   root.end();
-  writer.pageNumbers();
+  addPageNumbers(doc, { fontSize: scale.body });
 
   doc.end();
   return bytes;
-}
-
-function collect(doc: Doc): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  return new Promise((resolve, reject) => {
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
 }
 
 /** Draws each part of the letter at the current position, as a structure element of its parent. */
@@ -169,34 +110,6 @@ class LetterWriter {
       this.write(signOff.name, { bold: true });
       this.write(signOff.role);
     });
-  }
-
-  /** "Page X of Y" at the foot of every page, marked as a pagination artifact (not part of the letter). */
-  pageNumbers(): void {
-    const { doc } = this;
-    const range = doc.bufferedPageRange();
-    for (let index = 0; index < range.count; index++) {
-      doc.switchToPage(range.start + index);
-      // Writing inside the bottom margin would otherwise make pdfkit start a new page.
-      const bottom = doc.page.margins.bottom;
-      doc.page.margins.bottom = 0;
-      doc.markContent("Artifact", { type: "Pagination" });
-      doc
-        .font(FONT.regular)
-        .fontSize(this.scale.body)
-        .text(
-          `Page ${index + 1} of ${range.count}`,
-          MARGINS.left,
-          doc.page.height - bottom / 2 - this.scale.body,
-          {
-            width: this.width,
-            align: "center",
-            lineBreak: false,
-          },
-        );
-      doc.endMarkedContent();
-      doc.page.margins.bottom = bottom;
-    }
   }
 
   private list(parent: Element, items: string[]): void {
