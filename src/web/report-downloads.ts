@@ -1,6 +1,7 @@
 import type { FastifyReply } from "fastify";
 import { tableCsv } from "../adapters/report-render/csv.ts";
 import type { TableBlock } from "../domain/reporting/report-document.ts";
+import { sendDownload } from "./downloads.ts";
 
 /**
  * A file name people can read and every system can save: "Complaints report: 2026/27" as
@@ -18,21 +19,20 @@ export function downloadFileName(title: string, extension: "csv" | "pdf"): strin
   return `${slug || "report"}.${extension}`;
 }
 
-/** Sends a download: saved, not shown; never cached, since reports carry case data. */
-function download(reply: FastifyReply, type: string, fileName: string, body: string | Buffer): FastifyReply {
-  return reply
-    .header("Content-Disposition", `attachment; filename="${fileName}"`)
-    .header("Cache-Control", "no-store")
-    .type(type)
-    .send(body);
-}
-
 /** A table block (a report's table, a chart's data, the complaints behind a figure) as a CSV download. */
 export function sendTableCsv(reply: FastifyReply, table: TableBlock, title = table.caption): FastifyReply {
-  return download(reply, "text/csv; charset=utf-8", downloadFileName(title, "csv"), tableCsv(table));
+  return sendDownload(reply, {
+    fileName: downloadFileName(title, "csv"),
+    contentType: "text/csv; charset=utf-8",
+    body: tableCsv(table),
+  });
 }
 
 /** A rendered report PDF (renderReportPdf) as a download. */
 export function sendReportPdf(reply: FastifyReply, pdf: Buffer, title: string): FastifyReply {
-  return download(reply, "application/pdf", downloadFileName(title, "pdf"), pdf);
+  return sendDownload(reply, {
+    fileName: downloadFileName(title, "pdf"),
+    contentType: "application/pdf",
+    body: pdf,
+  });
 }
