@@ -17,6 +17,7 @@ function stage(over: Partial<StageFacts> & Pick<StageFacts, "stage" | "startedOn
     extendedWorkingDays: 0,
     outcome: null,
     handler: null,
+    workingDaysToAcknowledge: null,
     workingDaysToRespond: null,
     ...over,
   };
@@ -43,8 +44,11 @@ function complaint(reference: string, over: Partial<ComplaintFacts> = {}): Compl
     actionsOutstanding: 0,
     hazards: 0,
     satisfaction: null,
+    surveyAnsweredOn: null,
     ombudsmanReferredOn: null,
     learning: [],
+    followUps: [],
+    hazardCases: [],
     ...over,
   };
 }
