@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, TEST_DATABASES, type TestDatabase } from "../../test/support/databases.ts";
 import { testServices } from "../../test/support/services.ts";
-import { buildSyntheticYear } from "../../test/support/synthetic-year.ts";
+import { buildSyntheticYear } from "../../test/support/synthetic-year-builder.ts";
 import type { Amount, Average, Breakdown, Count } from "../domain/reporting/figures.ts";
 import { measuresFromFacts } from "../domain/reporting/measures.ts";
 import { periodBetween } from "../domain/reporting/reporting-year.ts";
