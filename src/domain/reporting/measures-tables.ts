@@ -260,3 +260,14 @@ function timelinessTable(t: StageTimeliness, stage: 1 | 2): ReportTable {
     ],
   };
 }
+
+/** How the measures tables group under headings (by table id), for a page or a printed report. */
+export const MEASURES_SECTIONS: readonly { heading: string; tables: readonly string[] }[] = [
+  { heading: "Timeliness", tables: ["timeliness-stage1", "timeliness-stage2"] },
+  { heading: "Complaints received", tables: ["received", "channels", "categories", "handlers"] },
+  { heading: "Outcomes and refusals", tables: ["outcomes", "refusals"] },
+  { heading: "Putting things right", tables: ["remedies", "remedy-types"] },
+  { heading: "Health and safety hazards", tables: ["hazards"] },
+  { heading: "Contacts", tables: ["contacts", "service-requests"] },
+  { heading: "Satisfaction", tables: ["survey"] },
+];
