@@ -44,6 +44,12 @@ export interface DrillDown {
   contacts: (DrillContactRow & { times: number })[];
 }
 
+/** How a figure table's columns read as a drill-down's subtitle. */
+const COLUMN_WORDS: Record<string, string> = {
+  Counted: "Those counted in the figure",
+  "Out of": "All those the figure is out of",
+};
+
 export const tsmFigures = (report: TsmReport) => ({ ...report, homes: report.organisation.homes });
 
 /** A report's tables, from the SQL over the facts, for the user's own organisation. */
@@ -97,7 +103,7 @@ export async function drillReport(
     period,
     caption: found.table.caption,
     row: found.row.header,
-    column: found.column,
+    column: COLUMN_WORDS[found.column] ?? found.column,
     drill: found.drill,
     counted: found.drill.references.length,
     distinct: distinct.length,
