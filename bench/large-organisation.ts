@@ -63,7 +63,6 @@ export async function buildLargeOrganisation(
           const decision = decideComplaint(state, command, ctx);
           if (!decision.ok) {
             stopped++;
-            if (process.env.BENCH_DEBUG) console.log(command.type, decision.error.code);
             break;
           }
           events.push(...decision.events);
