@@ -16,6 +16,7 @@ import {
   worker,
 } from "./store-commands.ts";
 import { reportTsmCommand } from "./report-commands.ts";
+import { reportMeasuresCommand } from "./report-measures-command.ts";
 import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand } from "./token-commands.ts";
 
 /** Errors whose message is already written for the person at the keyboard. */
@@ -208,9 +209,8 @@ export async function runCli(args: readonly string[], io: CliOutput = processOut
       exitCode = await outboxRequeueCommand(io, id, options);
     });
 
-  program
-    .command("report")
-    .description("reports")
+  const report = program.command("report").description("reports");
+  report
     .command("tsm")
     .description(
       "TSM CH01 and CH02 for a reporting year (1 April to 31 March), with what each is worked out from",
@@ -223,6 +223,23 @@ export async function runCli(args: readonly string[], io: CliOutput = processOut
     )
     .action(async (options: { org: string; year: string; json?: boolean }) => {
       exitCode = await reportTsmCommand(io, options);
+    });
+
+  report
+    .command("measures")
+    .description(
+      "every measure beyond the TSMs for a period: timeliness, volumes, outcomes, refusals, escalation, remedies, hazards, contacts, survey",
+    )
+    .requiredOption("--org <id>", "the organisation")
+    .requiredOption("--from <YYYY-MM-DD>", "the first day of the period")
+    .requiredOption("--to <YYYY-MM-DD>", "the last day of the period")
+    .option(
+      "--as-at <YYYY-MM-DD>",
+      "judge overdue remedies and actions at this date (default: the period's end, or today)",
+    )
+    .option("--json", "machine-readable: every figure's numbers (no references)")
+    .action(async (options: { org: string; from: string; to: string; asAt?: string; json?: boolean }) => {
+      exitCode = await reportMeasuresCommand(io, options);
     });
 
   const token = program.command("token").description("API tokens for other systems (/api/v1)");

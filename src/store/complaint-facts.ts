@@ -1,4 +1,10 @@
-import type { ComplaintFacts, StageFacts, StateFacts } from "../domain/reporting/complaint-facts.ts";
+import {
+  FACTS_VERSION,
+  type ComplaintFacts,
+  type StageFacts,
+  type StateFacts,
+} from "../domain/reporting/complaint-facts.ts";
+import { loadFactItems, saveFactItems } from "./complaint-fact-items.ts";
 import type { Queryable } from "./database.ts";
 
 /** The columns of one stage, in the order both the insert and the read use. */
@@ -15,6 +21,7 @@ const STAGE_COLUMNS = [
   "outcome",
   "handler",
   "working_days_to_respond",
+  "working_days_to_acknowledge",
 ] as const;
 
 function stageValues(s: StageFacts | null): unknown[] {
@@ -32,6 +39,7 @@ function stageValues(s: StageFacts | null): unknown[] {
     s.outcome,
     s.handler,
     s.workingDaysToRespond,
+    s.workingDaysToAcknowledge,
   ];
 }
 
@@ -57,9 +65,11 @@ const COLUMNS = [
   "satisfaction",
   "ombudsman_referred_on",
   "learning",
+  "survey_answered_on",
+  "facts_version",
 ];
 
-/** Writes a complaint's report facts (in the caller's transaction, with its projection row). */
+/** Writes a complaint's report facts, with its remedies, actions and hazards (in the caller's transaction, with its projection row). */
 export async function saveComplaintFacts(
   tx: Queryable,
   organisationId: string,
@@ -88,6 +98,8 @@ export async function saveComplaintFacts(
     f.satisfaction,
     f.ombudsmanReferredOn,
     JSON.stringify(f.learning),
+    f.surveyAnsweredOn,
+    FACTS_VERSION,
   ];
   const placeholders = values.map((_, i) => `$${i + 1}`).join(", ");
   const updates = COLUMNS.slice(2)
@@ -98,6 +110,7 @@ export async function saveComplaintFacts(
      ON CONFLICT (organisation_id, complaint_id) DO UPDATE SET ${updates}`,
     values,
   );
+  await saveFactItems(tx, organisationId, complaintId, f.followUps, f.hazardCases);
 }
 
 type Row = Record<string, unknown>;
@@ -119,6 +132,7 @@ function stageFrom(row: Row, p: "s1" | "s2", stage: 1 | 2): StageFacts | null {
     extendedWorkingDays: Number(row[`${p}_extended_days`] ?? 0),
     outcome: (row[`${p}_outcome`] as StageFacts["outcome"]) ?? null,
     handler: (row[`${p}_handler`] as string | null) ?? null,
+    workingDaysToAcknowledge: num(row[`${p}_working_days_to_acknowledge`]),
     workingDaysToRespond: num(row[`${p}_working_days_to_respond`]),
   };
 }
@@ -134,6 +148,7 @@ export async function loadComplaintFacts(tx: Queryable, organisationId: string):
      WHERE f.organisation_id = $1 ORDER BY c.reference`,
     [organisationId],
   );
+  const items = await loadFactItems(tx, organisationId);
   return result.rows.map((row) => ({
     reference: String(row.reference),
     channel: (row.channel as string | null) ?? null,
@@ -165,15 +180,24 @@ export async function loadComplaintFacts(tx: Queryable, organisationId: string):
     satisfaction: num(row.satisfaction),
     ombudsmanReferredOn: date(row.ombudsman_referred_on),
     learning: (row.learning as string[]) ?? [],
+    surveyAnsweredOn: date(row.survey_answered_on),
+    followUps: items.followUps.get(String(row.complaint_id)) ?? [],
+    hazardCases: items.hazards.get(String(row.complaint_id)) ?? [],
   }));
 }
 
-/** Organisations with complaints that have no report facts yet (complaints logged before the facts existed). */
+/**
+ * Organisations with complaints whose report facts are missing (logged before the facts existed) or were
+ * written under an older FACTS_VERSION (before a column was added).
+ */
 export async function organisationsMissingFacts(tx: Queryable): Promise<string[]> {
   const result = await tx.query<{ organisation_id: string }>(
-    `SELECT DISTINCT c.organisation_id FROM complaints c
+    `SELECT c.organisation_id FROM complaints c
      WHERE NOT EXISTS (SELECT 1 FROM complaint_facts f WHERE f.organisation_id = c.organisation_id AND f.complaint_id = c.id)
+     UNION
+     SELECT organisation_id FROM complaint_facts WHERE facts_version < $1
      ORDER BY 1`,
+    [FACTS_VERSION],
   );
   return result.rows.map((r) => r.organisation_id);
 }

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { UnknownComplaintError, UnknownOrganisationError } from "../app/complaint-context.ts";
+import { UnknownFigureError } from "../app/drill-report.ts";
 import { UnknownLetterError } from "../app/letter-case.ts";
 import { UnknownDeadLetterError } from "../app/manage-outbox.ts";
 import { UnknownAttachmentError } from "../app/read-attachment.ts";
@@ -32,7 +33,8 @@ export function statusOf(error: unknown): number {
     error instanceof UnknownUserError ||
     error instanceof UnknownMessageError ||
     error instanceof UnknownDeadLetterError ||
-    error instanceof UnknownRecordError
+    error instanceof UnknownRecordError ||
+    error instanceof UnknownFigureError
   )
     return 404;
   if (error instanceof ConcurrencyConflictError) return 409;

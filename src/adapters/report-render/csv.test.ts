@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { aCategoryChart, aHandlerTable } from "../../../test/support/report-documents.ts";
 import { chartTable } from "../../domain/reporting/chart-data.ts";
-import type { ComplaintFacts } from "../../domain/reporting/complaint-facts.ts";
+import { aComplaintFacts, aStageFacts } from "../../domain/reporting/test-builders.ts";
 import { complaintListTable } from "../../domain/reporting/complaint-list-table.ts";
 import type { TableBlock } from "../../domain/reporting/report-document.ts";
 import { tableCsv } from "./csv.ts";
@@ -102,31 +102,19 @@ describe("tableCsv", () => {
   });
 
   it("writes the complaints behind a figure, one per line, with the handler's name guarded", () => {
-    const stage1: ComplaintFacts["stage1"] = {
-      stage: 1,
-      startedOn: "2026-06-01",
-      acknowledgedOn: "2026-06-03",
-      acknowledgementDue: "2026-06-08",
-      acknowledgementCodeLimit: "2026-06-08",
-      respondedOn: null,
-      responseDue: "2026-06-17",
-      responseCodeLimit: "2026-06-17",
-      responseCodeLimitBeforeExtensions: "2026-06-17",
-      extendedWorkingDays: 0,
-      outcome: null,
-      handler: "=Asha, Patel",
-      workingDaysToRespond: null,
-    };
-    const facts = {
-      reference: "BCHG-2026-000001",
-      receivedOn: "2026-06-01",
-      channel: "phone",
-      category: "repairs",
-      tenure: "lcra",
-      status: "investigating",
-      stage1,
-      stage2: null,
-    } as ComplaintFacts;
+    const facts = aComplaintFacts("BCHG-2026-000001", {
+      stage1: aStageFacts({
+        stage: 1,
+        startedOn: "2026-06-01",
+        acknowledgedOn: "2026-06-03",
+        acknowledgementDue: "2026-06-08",
+        acknowledgementCodeLimit: "2026-06-08",
+        responseDue: "2026-06-17",
+        responseCodeLimit: "2026-06-17",
+        responseCodeLimitBeforeExtensions: "2026-06-17",
+        handler: "=Asha, Patel",
+      }),
+    });
     const csv = tableCsv(
       complaintListTable([facts], { caption: "Open complaints", complaintHref: (r) => `/complaints/${r}` }),
     );

@@ -50,6 +50,6 @@ export function summariseComplaint(
     nextCodeLimit: next?.codeLimit ?? null,
     clocks: clocksByName(clocks),
     findings: complaintFindings(state, clocks, hazards, ctx),
-    facts: stateFacts(state, clocks, codeCalendar(ctx)),
+    facts: stateFacts(state, clocks, codeCalendar(ctx), hazards),
   };
 }

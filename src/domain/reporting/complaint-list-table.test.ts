@@ -1,46 +1,28 @@
 import { describe, expect, it } from "vitest";
-import type { ComplaintFacts, StageFacts } from "./complaint-facts.ts";
+import type { ComplaintFacts } from "./complaint-facts.ts";
+import { aComplaintFacts, aStageFacts } from "./test-builders.ts";
 import { complaintListTable } from "./complaint-list-table.ts";
 import { cellHref, cellValue } from "./table-cells.ts";
 
-const stage1: StageFacts = {
-  stage: 1,
-  startedOn: "2026-06-01",
-  acknowledgedOn: "2026-06-03",
-  acknowledgementDue: "2026-06-08",
-  acknowledgementCodeLimit: "2026-06-08",
-  respondedOn: "2026-06-12",
-  responseDue: "2026-06-17",
-  responseCodeLimit: "2026-06-17",
-  responseCodeLimitBeforeExtensions: "2026-06-17",
-  extendedWorkingDays: 0,
-  outcome: "partially-upheld",
-  handler: "Asha Patel",
-  workingDaysToRespond: 9,
-};
-
-const facts: ComplaintFacts = {
-  reference: "BCHG-2026-000012",
-  receivedOn: "2026-06-01",
-  channel: "phone",
+const facts: ComplaintFacts = aComplaintFacts("BCHG-2026-000012", {
   category: "damp-and-mould",
   tenure: "lcho",
   status: "responded",
-  stage1,
-  stage2: null,
-  refusal: null,
-  withdrawal: null,
-  closedOn: null,
-  remedies: 0,
-  remediesOutstanding: 0,
-  compensationPence: 0,
-  earliestOutstandingActionDue: null,
-  actionsOutstanding: 0,
-  hazards: 0,
-  satisfaction: null,
-  ombudsmanReferredOn: null,
-  learning: [],
-};
+  stage1: aStageFacts({
+    stage: 1,
+    startedOn: "2026-06-01",
+    acknowledgedOn: "2026-06-03",
+    acknowledgementDue: "2026-06-08",
+    acknowledgementCodeLimit: "2026-06-08",
+    respondedOn: "2026-06-12",
+    responseDue: "2026-06-17",
+    responseCodeLimit: "2026-06-17",
+    responseCodeLimitBeforeExtensions: "2026-06-17",
+    outcome: "partially-upheld",
+    handler: "Asha Patel",
+    workingDaysToRespond: 9,
+  }),
+});
 
 describe("complaintListTable", () => {
   it("lists each complaint by its linked reference with its dates at each stage, and no personal details", () => {

@@ -40,3 +40,23 @@ export function within(date: LocalDate | null | undefined, period: ReportingPeri
   const n = toDayNumber(date);
   return n >= toDayNumber(period.from) && n <= toDayNumber(period.to);
 }
+
+/** The period from one date to another, both included; a whole reporting year is labelled as one ("2026/27"). */
+export function periodBetween(from: LocalDate, to: LocalDate): ReportingPeriod {
+  if (!isLocalDate(from)) throw new RangeError(`Not a date: ${from}.`);
+  if (!isLocalDate(to)) throw new RangeError(`Not a date: ${to}.`);
+  if (toDayNumber(to) < toDayNumber(from))
+    throw new RangeError(`The period ends (${to}) before it starts (${from}).`);
+  const year = Number(from.slice(0, 4));
+  if (from.endsWith("-04-01") && year >= 1990 && year <= 2199) {
+    const whole = reportingYear(year);
+    if (whole.to === to) return whole;
+  }
+  return { from, to, label: `${from} to ${to}` };
+}
+
+/** The year of the reporting year (starting 1 April) that a date falls in: 2026 for any day from 1 April 2026 to 31 March 2027. */
+export function reportingYearOf(date: LocalDate): number {
+  const year = Number(date.slice(0, 4));
+  return Number(date.slice(5, 7)) >= 4 ? year : year - 1;
+}

@@ -1,53 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { ComplaintFacts, StageFacts } from "./complaint-facts.ts";
+import type { StageFacts } from "./complaint-facts.ts";
+import { aComplaintFacts as complaint, aStageFacts as stage } from "./test-builders.ts";
 import { reportingYear } from "./reporting-year.ts";
 import { ch01, ch02, DEFAULT_TSM_SETTINGS } from "./tsm.ts";
 
 const year = reportingYear(2026);
-
-function stage(over: Partial<StageFacts> & Pick<StageFacts, "stage" | "startedOn">): StageFacts {
-  return {
-    acknowledgedOn: null,
-    acknowledgementDue: over.startedOn,
-    acknowledgementCodeLimit: over.startedOn,
-    respondedOn: null,
-    responseDue: null,
-    responseCodeLimit: null,
-    responseCodeLimitBeforeExtensions: null,
-    extendedWorkingDays: 0,
-    outcome: null,
-    handler: null,
-    workingDaysToRespond: null,
-    ...over,
-  };
-}
-
-function complaint(reference: string, over: Partial<ComplaintFacts> = {}): ComplaintFacts {
-  const receivedOn = over.receivedOn ?? "2026-06-01";
-  return {
-    reference,
-    receivedOn,
-    channel: "phone",
-    category: "repairs",
-    tenure: "lcra",
-    status: "investigating",
-    stage1: stage({ stage: 1, startedOn: receivedOn }),
-    stage2: null,
-    refusal: null,
-    withdrawal: null,
-    closedOn: null,
-    remedies: 0,
-    remediesOutstanding: 0,
-    compensationPence: 0,
-    earliestOutstandingActionDue: null,
-    actionsOutstanding: 0,
-    hazards: 0,
-    satisfaction: null,
-    ombudsmanReferredOn: null,
-    learning: [],
-    ...over,
-  };
-}
 
 describe("the reporting year", () => {
   it("runs from 1 April to 31 March, and is named as landlords name it", () => {
