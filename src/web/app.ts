@@ -25,6 +25,7 @@ import { registerLogComplaintRoutes } from "./staff/log-complaint-routes.ts";
 import { registerLetterRoutes } from "./staff/letter-routes.ts";
 import { registerLogContactRoutes } from "./staff/log-contact-routes.ts";
 import { registerPortalCaseRoutes } from "./staff/portal-case-routes.ts";
+import { registerPeriodicReportRoutes } from "./staff/periodic-report-routes.ts";
 import { registerReportRoutes } from "./staff/report-routes.ts";
 import { registerSearchRoutes } from "./staff/search-routes.ts";
 import { registerSentMailRoutes } from "./staff/sent-mail-routes.ts";
@@ -129,6 +130,7 @@ export async function buildApp(services: Services, options: WebOptions = {}): Pr
   await registerSentMailRoutes(app, services);
   await registerGovernanceRoutes(app, services);
   await registerReportRoutes(app, services);
+  await registerPeriodicReportRoutes(app, services);
   // The resident portal (/o/{organisationId}/...): no account, its own layout, throttled per address.
   await registerPortal(app, services, portalOptions(options));
   // The JSON API: bearer tokens only (no session cookie, no CSRF), its own validation and OpenAPI document.

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { UnknownComplaintError, UnknownOrganisationError } from "../app/complaint-context.ts";
+import { UnknownReportPeriodError } from "../app/build-periodic-report.ts";
 import { UnknownFigureError } from "../app/drill-report.ts";
 import { UnknownLetterError } from "../app/letter-case.ts";
 import { UnknownDeadLetterError } from "../app/manage-outbox.ts";
@@ -37,6 +38,7 @@ export function statusOf(error: unknown): number {
     error instanceof UnknownFigureError
   )
     return 404;
+  if (error instanceof UnknownReportPeriodError) return 400;
   if (error instanceof ConcurrencyConflictError) return 409;
   if (ruleBroken(error)) return 422;
   const status = (error as { statusCode?: number }).statusCode;

@@ -16,6 +16,8 @@ const SCALE = STANDARD_PRINT;
 const SMALL = 10;
 /** A table with more columns than this is printed on landscape pages. */
 const PORTRAIT_COLUMNS = 6;
+/** The text width of a portrait A4 page within the margins. */
+const PORTRAIT_TEXT_WIDTH = 210 * MM - MARGINS.left - MARGINS.right;
 
 type Doc = PDFKit.PDFDocument;
 type Element = PDFKit.PDFStructureElement;
@@ -135,7 +137,8 @@ class ReportWriter {
    */
   private chart(chart: Chart): void {
     const { doc } = this;
-    const layout = layoutChart(chart, { width: this.width, fontSize: SMALL });
+    // On a landscape page a chart as wide as the page would be as tall as one: keep to a portrait width.
+    const layout = layoutChart(chart, { width: Math.min(this.width, PORTRAIT_TEXT_WIDTH), fontSize: SMALL });
     const room = this.bottom - MARGINS.top - this.lineHeight() * 4;
     const scale = Math.min(1, room / layout.height);
     this.keepWithNext(this.lineHeight() * 4 + layout.height * scale);

@@ -4,6 +4,7 @@ import { drillReport, reportTables, type DrillDown, type ReportSource } from "..
 import type { Services } from "../../app/services.ts";
 import { londonDateOf, type LocalDate } from "../../domain/calendar/day-number.ts";
 import { labelOfKey } from "../../domain/reporting/format.ts";
+import { PERIODIC_REPORT_KINDS, PERIODIC_REPORTS } from "../../domain/reporting/periodic/kinds.ts";
 import { MEASURES_SECTIONS } from "../../domain/reporting/measures-tables.ts";
 import type { ReportTable } from "../../domain/reporting/report-tables.ts";
 import { reportPeriodChoices } from "./report-periods.ts";
@@ -61,7 +62,10 @@ const sourceQuery = (source: ReportSource) =>
 export async function registerReportRoutes(app: FastifyInstance, services: Services): Promise<void> {
   app.get("/reports", { preHandler: requireUser }, async (request, reply) => {
     const { today } = reader(services, request);
-    return reply.page("reports/index.njk", { choices: reportPeriodChoices(today) });
+    return reply.page("reports/index.njk", {
+      choices: reportPeriodChoices(today),
+      periodicReports: PERIODIC_REPORT_KINDS.map((kind) => PERIODIC_REPORTS[kind]),
+    });
   });
 
   app.get("/reports/tsm", { preHandler: requireUser }, async (request, reply) => {
