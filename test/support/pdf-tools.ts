@@ -80,17 +80,35 @@ export function pdfStructure(pdf: Buffer): StructureNode[] {
 
 export interface Word {
   text: string;
+  /** The page it is on, from 1. */
+  page: number;
+  /** Its box in points, from the page's top left corner. */
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
   height: number;
 }
 
-/** Each word with its box's height in points, from `pdftotext -bbox`. */
+/** Each word with its page and its box in points, from `pdftotext -bbox`. */
 export function pdfWords(pdf: Buffer): Word[] {
   const xhtml = withFile(pdf, (path) => run("pdftotext", ["-bbox", path, "-"]));
   const words: Word[] = [];
+  let page = 0;
   for (const match of xhtml.matchAll(
-    /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g,
+    /<page |<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
   )) {
-    words.push({ text: match[3] ?? "", height: Number(match[2]) - Number(match[1]) });
+    if (match[0] === "<page ") {
+      page += 1;
+      continue;
+    }
+    const [xMin, yMin, xMax, yMax] = [match[1], match[2], match[3], match[4]].map(Number) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    words.push({ text: match[5] ?? "", page, xMin, xMax, yMin, yMax, height: yMax - yMin });
   }
   return words;
 }

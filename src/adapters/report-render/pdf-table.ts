@@ -139,20 +139,47 @@ function newPage(doc: Doc, style: TableStyle): void {
 }
 
 /**
- * Each column as wide as its widest cell needs (headers may wrap onto a few lines, so they count for
- * less), shrunk in proportion when the table is wider than the page and given the spare room when narrower.
+ * Each column as wide as its widest line needs (headers may wrap onto a few lines, so they count for
+ * less), given the spare room when the table is narrower than the page. When it is wider, a column
+ * narrower than an even share keeps its width (a provision number, "Not answered"); the others keep at
+ * least their longest word and share what is left in proportion to how much more they would take.
  */
 function columnWidths(doc: Doc, table: TableBlock, width: number, f: number, padding: number): number[] {
-  const natural = table.columns.map((column, c) => {
-    doc.font(FONT.regular).fontSize(f);
-    const cells = table.rows.map((row) => doc.widthOfString(formatCell(row[c] ?? null, column)));
-    doc.font(FONT.bold);
-    const headerWords = Math.max(...column.header.split(/\s+/).map((word) => doc.widthOfString(word)));
-    const header = Math.max(headerWords, doc.widthOfString(column.header) / 2);
-    return Math.max(header, ...cells) + 2 * padding;
+  const widest = (texts: string[]) => Math.max(0, ...texts.map((text) => doc.widthOfString(text)));
+  // Where a line may break: at spaces, and after a hyphen, dash or slash ("complaint-handling").
+  const wordsOf = (text: string) => text.split(/\s+|(?<=[-‐–—/])/);
+  const sizes = table.columns.map((column, c) => {
+    const cells = table.rows.map((row) => formatCell(row[c] ?? null, column));
+    doc.font(FONT.bold).fontSize(f);
+    const headerWord = widest(wordsOf(column.header));
+    const header = Math.max(headerWord, doc.widthOfString(column.header) / 2);
+    // Row headers are bold.
+    doc.font(table.firstCellIsHeader && c === 0 ? FONT.bold : FONT.regular).fontSize(f);
+    const natural = Math.max(header, widest(cells.flatMap((cell) => cell.split("\n")))) + 2 * padding;
+    const least = Math.max(headerWord, widest(cells.flatMap(wordsOf))) + 2 * padding;
+    return { natural, least: Math.min(least, natural) };
   });
-  const total = natural.reduce((sum, w) => sum + w, 0);
-  if (total >= width) return natural.map((w) => (w / total) * width);
-  const spare = (width - total) / natural.length;
-  return natural.map((w) => w + spare);
+  const sum = (ws: number[]) => ws.reduce((total, w) => total + w, 0);
+  const natural = sizes.map((size) => size.natural);
+  const total = sum(natural);
+  if (total <= width) return natural.map((w) => w + (width - total) / natural.length);
+
+  const kept = new Set<number>();
+  for (let more = true; more;) {
+    const share = (width - sum([...kept].map((c) => natural[c] ?? 0))) / (natural.length - kept.size);
+    const narrow = natural.flatMap((w, c) => (!kept.has(c) && w <= share ? [c] : []));
+    for (const c of narrow) kept.add(c);
+    more = narrow.length > 0;
+  }
+  const others = sizes.filter((_, c) => !kept.has(c));
+  const room = width - sum([...kept].map((c) => natural[c] ?? 0)) - sum(others.map((size) => size.least));
+  if (room < 0) {
+    // Not even the longest words fit: every column shrinks alike.
+    const least = sum(sizes.map((size) => size.least));
+    return sizes.map((size) => (size.least / least) * width);
+  }
+  const excess = sum(others.map((size) => size.natural - size.least));
+  return sizes.map((size, c) =>
+    kept.has(c) ? size.natural : size.least + ((size.natural - size.least) / excess) * room,
+  );
 }

@@ -14,6 +14,7 @@ import {
   pdfStructure,
   pdfStructureText,
   pdfText,
+  pdfWords,
   popplerAvailable,
 } from "../../../test/support/pdf-tools.ts";
 import { chartSummary } from "../../domain/reporting/chart-data.ts";
@@ -181,6 +182,50 @@ run("renderReportPdf", () => {
     // The repeated header rows and the page numbers: pagination artifacts.
     const pagination = inflatedPdf(pdf).match(/\/Artifact <<\s*\/Type \/Pagination/g) ?? [];
     expect(pagination.length).toBe(pages + (pages - 1));
+  });
+
+  it("keeps short columns as wide as their words beside columns of long text, so no text overlaps", async () => {
+    const long = (what: string, words: number) =>
+      Array.from({ length: words }, (_, i) => `${what}${i}`).join(" ");
+    const table: ReportDocument["blocks"][number] = {
+      kind: "table",
+      caption: "The self-assessment, provision by provision",
+      columns: ["Provision", "Requirement", "Comply", "Evidence", "Commentary"].map((header) => ({
+        header,
+        type: "text" as const,
+      })),
+      rows: [
+        ["1.4–1.5–5.2", long("requirement", 60), "Not answered", long("evidence", 150), ""],
+        ["4.3", long("requirement", 20), "No", `${long("evidence", 40)}\n${long("more", 40)}`, ""],
+      ],
+      firstCellIsHeader: true,
+    };
+    const words = pdfWords(await renderReportPdf(aReport({ blocks: [table] })));
+    const overlapping = words.flatMap((a, i) =>
+      words
+        .slice(i + 1)
+        .filter(
+          (b) =>
+            a.page === b.page &&
+            a.xMin < b.xMax - 0.5 &&
+            b.xMin < a.xMax - 0.5 &&
+            a.yMin < b.yMax - 0.5 &&
+            b.yMin < a.yMax - 0.5,
+        )
+        .map((b) => `${a.text} / ${b.text}`),
+    );
+    expect(overlapping).toEqual([]);
+    // No word is broken over two lines.
+    for (const word of [
+      "Provision",
+      "Requirement",
+      "Comply",
+      "Evidence",
+      "Commentary",
+      "1.4–1.5–5.2",
+      "answered",
+    ])
+      expect(words.map((w) => w.text)).toContain(word);
   });
 
   it("turns the pages to landscape when a table has too many columns for portrait", async () => {

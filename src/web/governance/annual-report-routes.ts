@@ -1,11 +1,15 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { renderReportPdf } from "../../adapters/report-render/pdf.ts";
+import { assembleAnnualReportNow } from "../../app/assemble-annual-report.ts";
 import type { Services } from "../../app/services.ts";
 import { viewAnnualReport, viewAnnualReportVersion } from "../../app/view-annual-report.ts";
 import { reportingYearOf } from "../../app/view-learning-log.ts";
 import { londonDateOf } from "../../domain/calendar/day-number.ts";
+import { annualReportDocument } from "../../domain/governance/annual-report-document.ts";
 import type { FormValues } from "../actions/action.ts";
 import { ISSUE_ANNUAL_REPORT, RECORD_GOVERNING_BODY_RESPONSE } from "../actions/self-assessment-actions.ts";
 import { submitForm } from "../actions/submit-form.ts";
+import { sendReportPdf } from "../report-downloads.ts";
 import { requireUser } from "../session.ts";
 import { governanceAbilities, governanceContext, yearParam } from "./governance-context.ts";
 
@@ -19,7 +23,7 @@ const versionOf = (p: VersionParams) => {
 /**
  * The annual complaints performance and service improvement report (Code 8.1) per reporting year: as it
  * stands today, issued to the governing body as versions, each with the governing body's response (8.2).
- * Printable; the PDF comes from the report renderer.
+ * Printable, and downloadable as a PDF made by the report renderer.
  */
 export async function registerAnnualReportRoutes(app: FastifyInstance, services: Services): Promise<void> {
   app.get("/governance/annual-report", { preHandler: requireUser }, async (request, reply) => {
@@ -43,6 +47,19 @@ export async function registerAnnualReportRoutes(app: FastifyInstance, services:
         report: page.draft,
         ...governanceAbilities(request),
       });
+    },
+  );
+
+  app.get<{ Params: { year: string } }>(
+    "/governance/annual-report/:year/pdf",
+    { preHandler: requireUser },
+    async (request, reply) => {
+      const year = yearParam(request.params.year);
+      if (!year) return reply.callNotFound();
+      const ctx = governanceContext(services, request);
+      const draft = await assembleAnnualReportNow(services, { organisationId: ctx.organisationId, year });
+      const document = annualReportDocument(draft);
+      return sendReportPdf(reply, await renderReportPdf(document), `${document.title} draft`);
     },
   );
 
@@ -92,6 +109,19 @@ export async function registerAnnualReportRoutes(app: FastifyInstance, services:
             ? "The governing body's response is recorded with this version."
             : undefined;
       return showVersion(reply, at, message ? { done: message } : {});
+    },
+  );
+
+  app.get<{ Params: VersionParams }>(
+    "/governance/annual-report/:year/versions/:version/pdf",
+    { preHandler: requireUser },
+    async (request, reply) => {
+      const at = versionOf(request.params);
+      if (!at) return reply.callNotFound();
+      const ctx = governanceContext(services, request);
+      const version = await viewAnnualReportVersion(services, { organisationId: ctx.organisationId, ...at });
+      const document = annualReportDocument(version.content, version);
+      return sendReportPdf(reply, await renderReportPdf(document), `${document.title} version ${at.version}`);
     },
   );
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../../test/support/databases.ts";
 import { anOrganisation, testServices } from "../../../test/support/services.ts";
+import { pdfText, popplerAvailable } from "../../../test/support/pdf-tools.ts";
 import { WebClient } from "../../../test/support/web.ts";
 import { addUser } from "../../app/add-user.ts";
 import { aComplaint } from "../../app/test-builders.ts";
@@ -9,6 +10,20 @@ import type { UserRole } from "../../domain/access/roles.ts";
 import { buildApp } from "../app.ts";
 
 const PASSWORD = "correct horse battery";
+// poppler-utils reads the PDFs; .ci/run installs it, so in CI these tests always run.
+const withPoppler = popplerAvailable || process.env.CI ? it : it.skip;
+
+/** A PDF's text in reading order, on one line. */
+const readingText = (pdf: Buffer) => pdfText(pdf).replace(/\s+/g, " ");
+
+function expectInOrder(text: string, parts: string[]): void {
+  let from = 0;
+  for (const part of parts) {
+    const at = text.indexOf(part, from);
+    expect(at, `"${part}" after position ${from}`).toBeGreaterThanOrEqual(0);
+    from = at + part.length;
+  }
+}
 
 describe("Ombudsman findings, the self-assessment and the annual report pages", () => {
   let test: TestDatabase;
@@ -312,4 +327,75 @@ describe("Ombudsman findings, the self-assessment and the annual report pages", 
     ).toBe(404);
     expect((await theirs.get("/governance/annual-report/2026")).body).not.toContain("202412345");
   });
+
+  withPoppler(
+    "downloads the report as it stands and an issued version as PDFs, within the organisation",
+    async () => {
+      const TITLE = "Annual complaints performance and service improvement report 2026/27";
+      const PARTS = [
+        "(a) The annual self-assessment against the Complaint Handling Code",
+        "(b) Complaint-handling performance",
+        "Tenant Satisfaction Measures",
+        "The types of complaint we refused to accept",
+        "(c) Ombudsman findings of non-compliance with the Code",
+        "202412345",
+        "(d) Service improvements made from learning",
+        "(e) The Ombudsman's annual letter or performance report",
+        "Annual letter 2025-26",
+        "(f) Other Ombudsman reports or publications about us",
+      ];
+      const client = await signedIn("complaints-team");
+      expect((await client.get("/governance/annual-report/2026")).body).toContain(
+        '<a class="govuk-link" href="/governance/annual-report/2026/pdf">Download as PDF</a>',
+      );
+      const draft = await client.get("/governance/annual-report/2026/pdf");
+      expect(draft.statusCode).toBe(200);
+      expect(draft.headers["content-type"]).toBe("application/pdf");
+      expect(draft.headers["content-disposition"]).toMatch(
+        /^attachment; filename="annual-complaints-performance-and-service-improvement-report-2026-27-draft\.pdf"/,
+      );
+      const draftText = readingText(draft.rawPayload);
+      expectInOrder(draftText, [TITLE, "As it stands on", "not yet issued", ...PARTS]);
+      expect(draftText).not.toContain("The governing body's response");
+      expect(draftText).not.toContain(reference);
+
+      const executive = await signedIn("executive");
+      expect((await executive.get("/governance/annual-report/2026/versions/1")).body).toContain(
+        'href="/governance/annual-report/2026/versions/1/pdf">Download as PDF</a>',
+      );
+      const version = await executive.get("/governance/annual-report/2026/versions/1/pdf");
+      expect(version.statusCode).toBe(200);
+      expect(version.headers["content-type"]).toBe("application/pdf");
+      expect(version.headers["content-disposition"]).toMatch(
+        /^attachment; filename="annual-complaints-performance-and-service-improvement-report-2026-27-version-1\.pdf"/,
+      );
+      const versionText = readingText(version.rawPayload);
+      expectInOrder(versionText, [
+        TITLE,
+        "Version 1, issued to the governing body on Monday 1 February 2027.",
+        "The governing body's response",
+        "The Board, Monday 1 February 2027:",
+        "The Board notes the report.",
+        ...PARTS,
+      ]);
+      expect(versionText).not.toContain(reference);
+      expect(versionText).not.toContain("complaints-team@bchg.test");
+
+      expect((await (await signedIn("handler")).get("/governance/annual-report/2026/pdf")).statusCode).toBe(
+        403,
+      );
+      const theirs = await signedIn("complaints-team", "bdht");
+      expect((await theirs.get("/governance/annual-report/2026/versions/1/pdf")).statusCode).toBe(404);
+      const theirDraft = await theirs.get("/governance/annual-report/2026/pdf");
+      expect(theirDraft.statusCode).toBe(200);
+      expect(readingText(theirDraft.rawPayload)).not.toContain("202412345");
+      for (const url of [
+        "/governance/annual-report/20x6/pdf",
+        "/governance/annual-report/2026/versions/x/pdf",
+        "/governance/annual-report/2026/versions/2/pdf",
+        "/governance/annual-report/20x6/versions/1/pdf",
+      ])
+        expect((await client.get(url)).statusCode, url).toBe(404);
+    },
+  );
 });
