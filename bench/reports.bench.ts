@@ -5,7 +5,8 @@
  *
  * Times, for one organisation and its reporting year: the measures use case (every figure beyond the TSMs, from
  * the SQL twins over the facts projection), the TSM use case, and the pages /reports/measures, /reports/tsm and
- * a drill-down (the Stage 1 complaints received: the largest list) through the web app (app.inject, signed in
+ * a drill-down (the Stage 1 complaints received: the largest list), the periodic reports for the last whole month or
+ * quarter (executive, board, MRC pack and its PDF) through the web app (app.inject, signed in
  * as an executive) — on the demo data (`redress demo`) and on a large synthetic organisation (20,000
  * complaints over three years, 5,000 contacts). Goal (exit code 1 if missed): on the demo data, the median of
  * each under 250 ms ("well under a second").
@@ -78,6 +79,12 @@ async function timeOrganisation(services: Services, organisationId: string, year
     await time("drill-down CSV, Stage 1 received (all)", () =>
       get(`/reports/drill.csv?${query}&measure=volumes.stage1Received`),
     ),
+    // The periodic reports for the last whole month or quarter: each reads the measures of every period of its
+    // trend (6 months; 5 quarters, and the MRC pack the year to date too).
+    await time("page /reports/periodic/executive", () => get("/reports/periodic/executive")),
+    await time("page /reports/periodic/board", () => get("/reports/periodic/board")),
+    await time("page /reports/periodic/mrc", () => get("/reports/periodic/mrc")),
+    await time("PDF of the MRC pack", () => get("/reports/periodic/mrc/pdf")),
   ];
   await app.close();
   return timings;
