@@ -57,13 +57,18 @@ export async function reportTables(
   services: Services,
   organisationId: string,
   source: ReportSource,
-): Promise<{ period: ReportingPeriod; tables: ReportTable[] }> {
+): Promise<{ organisation: { id: string; name: string }; period: ReportingPeriod; tables: ReportTable[] }> {
   if (source.kind === "tsm") {
     const report = await reportTsm(services, { organisationId, year: source.year });
-    return { period: report.period, tables: tsmTables(tsmFigures(report)) };
+    const { id, name } = report.organisation;
+    return { organisation: { id, name }, period: report.period, tables: tsmTables(tsmFigures(report)) };
   }
-  const { measures } = await reportMeasures(services, { organisationId, from: source.from, to: source.to });
-  return { period: measures.period, tables: measuresTables(measures) };
+  const { organisation, measures } = await reportMeasures(services, {
+    organisationId,
+    from: source.from,
+    to: source.to,
+  });
+  return { organisation, period: measures.period, tables: measuresTables(measures) };
 }
 
 /**

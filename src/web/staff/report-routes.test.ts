@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../../test/support/databases.ts";
+import { pdfText, popplerAvailable } from "../../../test/support/pdf-tools.ts";
 import { anOrganisation, testServices } from "../../../test/support/services.ts";
 import { buildSyntheticYear } from "../../../test/support/synthetic-year-builder.ts";
 import { WebClient } from "../../../test/support/web.ts";
@@ -192,6 +193,34 @@ describe("report pages", () => {
     expect(all.body.slice(1).split("\r\n")[0]).toBe("Table,Measure,Column,Value");
     expect((await olive.get(`/reports/measures.csv?${YEAR}&table=nothing`)).statusCode).toBe(400);
   });
+
+  it.skipIf(!popplerAvailable)(
+    "download the TSMs and the measures as PDFs, of the user's organisation only",
+    async () => {
+      const client = await as("executive");
+      const measures = await client.get(`/reports/measures.pdf?${YEAR}`);
+      expect(measures.statusCode).toBe(200);
+      expect(measures.headers["content-type"]).toBe("application/pdf");
+      expect(measures.headers["content-disposition"]).toContain(
+        'filename="year-complaint-handling-measures-2026-27.pdf"',
+      );
+      const text = pdfText(measures.rawPayload).replace(/\s+/g, " ");
+      expect(text).toContain("Complaint handling measures: 2026/27");
+      expect(text).toContain("Synthetic year landlord");
+      expect(text).toContain("81.8%"); // 9 of 11 acknowledged by the target
+      expect(text).toContain("£425.00"); // compensation paid
+      expect(text.indexOf("Timeliness")).toBeLessThan(text.indexOf("Outcomes and refusals"));
+      const tsm = pdfText((await client.get("/reports/tsm.pdf?year=2026")).rawPayload).replace(/\s+/g, " ");
+      expect(tsm).toContain("Tenant Satisfaction Measures, complaints: 2026/27");
+      expect(tsm).toContain("CH02");
+      const olive = await signedIn("executive@other.test");
+      const theirs = pdfText((await olive.get(`/reports/measures.pdf?${YEAR}`)).rawPayload);
+      expect(theirs).not.toContain("Synthetic year landlord");
+      expect(theirs).not.toContain("Ann Able");
+      expect((await client.get("/reports/tsm.pdf?year=20x6")).statusCode).toBe(400);
+      expect((await client.get("/reports/measures.pdf?from=2026-04-01&to=2026-03-01")).statusCode).toBe(400);
+    },
+  );
 
   it("say what is wrong with a period or year typed, keeping what was typed", async () => {
     const client = await as("executive");

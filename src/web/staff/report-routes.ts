@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { tableCsv, tablesCsv, toCsv } from "../../adapters/report-csv.ts";
+import { renderReportPdf } from "../../adapters/report-render/pdf.ts";
 import { drillReport, reportTables, type DrillDown, type ReportSource } from "../../app/drill-report.ts";
 import type { Services } from "../../app/services.ts";
 import { londonDateOf, type LocalDate } from "../../domain/calendar/day-number.ts";
@@ -7,6 +8,8 @@ import { labelOfKey } from "../../domain/reporting/format.ts";
 import { PERIODIC_REPORT_KINDS, PERIODIC_REPORTS } from "../../domain/reporting/periodic/kinds.ts";
 import { MEASURES_SECTIONS } from "../../domain/reporting/measures-tables.ts";
 import type { ReportTable } from "../../domain/reporting/report-tables.ts";
+import { tablesDocument } from "../../domain/reporting/tables-document.ts";
+import { sendReportPdf } from "../report-downloads.ts";
 import { reportPeriodChoices } from "./report-periods.ts";
 import { drillFromQuery, periodFromQuery, yearFromQuery } from "./report-query.ts";
 import { requirePermission, requireUser, userOf } from "../session.ts";
@@ -96,6 +99,23 @@ export async function registerReportRoutes(app: FastifyInstance, services: Servi
     );
   });
 
+  app.get("/reports/tsm.pdf", { preHandler: requireUser }, async (request, reply) => {
+    const { organisationId, today } = reader(services, request);
+    const year = yearFromQuery((request.query ?? {}) as Query, today);
+    if (year === null) throw new BadReportRequest("The year is not a year like 2026.");
+    const report = await reportTables(services, organisationId, { kind: "tsm", year });
+    const title = `Tenant Satisfaction Measures, complaints: ${report.period.label}`;
+    const document = tablesDocument({
+      ...report,
+      title,
+      producedOn: today,
+      intro:
+        "TSM CH01 (complaints received per 1,000 homes) and CH02 (responses within the Code's timescales), each under both readings of the points the requirements leave open: whether withdrawn complaints count, and whether a response inside an extension the Code allows is within its timescales.",
+      sections: [{ heading: "CH01 and CH02", tables: report.tables }],
+    });
+    return sendReportPdf(reply, await renderReportPdf(document), `${organisationId} ${title}`);
+  });
+
   app.get("/reports/measures", { preHandler: requireUser }, async (request, reply) => {
     const { organisationId, today } = reader(services, request);
     const period = periodFromQuery((request.query ?? {}) as Query, today);
@@ -125,6 +145,27 @@ export async function registerReportRoutes(app: FastifyInstance, services: Servi
     const { tables } = await reportTables(services, organisationId, { kind: "measures", ...period });
     const name = `${organisationId}-measures-${period.from}-to-${period.to}-${query.table || "all"}`;
     return sendCsv(reply, name, csvOf(tables, query.table));
+  });
+
+  app.get("/reports/measures.pdf", { preHandler: requireUser }, async (request, reply) => {
+    const { organisationId, today } = reader(services, request);
+    const period = periodFromQuery((request.query ?? {}) as Query, today);
+    if (!period.ok) throw new BadReportRequest(Object.values(period.errors).join(". "));
+    const report = await reportTables(services, organisationId, { kind: "measures", ...period });
+    const byId = new Map(report.tables.map((t) => [t.id, t]));
+    const title = `Complaint handling measures: ${report.period.label}`;
+    const document = tablesDocument({
+      ...report,
+      title,
+      producedOn: today,
+      intro:
+        "Timeliness against your own targets and the Code's limits, complaints received, outcomes, refusals, escalation, remedies and compensation, hazards, contacts and survey satisfaction for the period.",
+      sections: MEASURES_SECTIONS.map((s) => ({
+        heading: s.heading,
+        tables: s.tables.flatMap((id) => byId.get(id) ?? []),
+      })),
+    });
+    return sendReportPdf(reply, await renderReportPdf(document), `${organisationId} ${title}`);
   });
 
   app.get("/reports/drill", { preHandler: requireUser }, async (request, reply) => {
