@@ -82,7 +82,8 @@ export function yearOf(n: DayNumber): number {
 }
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTHS = [
+/** The months' names in British English, January first. */
+export const MONTHS: readonly string[] = [
   "January",
   "February",
   "March",

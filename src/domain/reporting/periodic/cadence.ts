@@ -1,4 +1,10 @@
-import { addCalendarMonths, fromDayNumber, toDayNumber, type LocalDate } from "../../calendar/day-number.ts";
+import {
+  addCalendarMonths,
+  fromDayNumber,
+  MONTHS,
+  toDayNumber,
+  type LocalDate,
+} from "../../calendar/day-number.ts";
 import { reportingYearOf, type ReportingPeriod } from "../reporting-year.ts";
 
 /**
@@ -16,22 +22,7 @@ export interface CadencePeriod extends ReportingPeriod {
   short: string;
 }
 
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-const monthName = (date: LocalDate) => MONTH_NAMES[Number(date.slice(5, 7)) - 1] ?? "";
+const monthName = (date: LocalDate) => MONTHS[Number(date.slice(5, 7)) - 1] ?? "";
 const lastDayOfMonth = (firstOfMonth: LocalDate) =>
   fromDayNumber(toDayNumber(addCalendarMonths(firstOfMonth, 1)) - 1);
 
