@@ -2,6 +2,7 @@ import { selfAssessmentProvisions } from "../adapters/self-assessment-file.ts";
 import { londonDateOf } from "../domain/calendar/day-number.ts";
 import { assembleAnnualReport, type AnnualReportContent } from "../domain/governance/annual-report.ts";
 import { assessmentSummary } from "../domain/governance/self-assessment.ts";
+import { assessmentRows, supportingEvidence } from "../domain/governance/self-assessment-table.ts";
 import { reportingYear } from "../domain/reporting/reporting-year.ts";
 import { listOmbudsmanCases, listOmbudsmanPublications } from "../store/ombudsman.ts";
 import { refusalsByGroundQuery } from "../store/refusals-by-ground.ts";
@@ -23,21 +24,7 @@ function reportedAssessment(
     approvedOn: chosen.approvedOn,
     approvedByBody: chosen.approvedByBody,
     counts,
-    rows: provisions.rows.map((row) => {
-      const a = chosen.answers[row.id];
-      const shown = (chosen.prefilled[row.id] ?? []).filter((e) => e.available && e.source !== "lint");
-      return {
-        id: row.id,
-        provision: row.paragraphs.join("–"),
-        section: row.section,
-        requirement: row.requirement,
-        comply: a?.comply ?? null,
-        evidence: [...shown.map((e) => e.text), ...(a?.evidence.trim() ? [a.evidence.trim()] : [])],
-        commentary: a?.commentary ?? "",
-        actions: a?.actions ?? "",
-        complianceBy: a?.complianceBy ?? null,
-      };
-    }),
+    rows: assessmentRows(provisions, chosen.answers, chosen.prefilled, supportingEvidence),
   };
 }
 

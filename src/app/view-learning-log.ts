@@ -10,6 +10,7 @@ import {
 import { reportingYear, type ReportingPeriod } from "../domain/reporting/reporting-year.ts";
 import { followUpActionsOf, listLessons, type LessonRow } from "../store/lessons.ts";
 import type { Queryable } from "../store/database.ts";
+import { requireOrganisation } from "./complaint-context.ts";
 import type { Services } from "./services.ts";
 
 export interface LessonView extends LessonRow {
@@ -52,6 +53,7 @@ export async function lessonViews(
 const OPEN: readonly LessonStatus[] = ["to-do", "planned", "overdue"];
 
 export interface LearningLog {
+  organisation: { id: string; name: string };
   period: ReportingPeriod;
   year: number;
   today: string;
@@ -70,6 +72,7 @@ export async function viewLearningLog(
   const today = londonDateOf(services.clock());
   const year = input.year ?? reportingYearOf(today);
   const period = reportingYear(year);
+  const org = await requireOrganisation(services.db, input.organisationId);
   const all = await lessonViews(services.db, input.organisationId, period, today);
   const counts = {
     all: all.length,
@@ -92,6 +95,7 @@ export async function viewLearningLog(
     ...(input.status ? { status: input.status } : {}),
   };
   return {
+    organisation: { id: org.id, name: org.name },
     period,
     year,
     today,

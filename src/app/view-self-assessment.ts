@@ -6,10 +6,12 @@ import type { Provisions } from "../domain/governance/self-assessment-provisions
 import { reportingYear, type ReportingPeriod } from "../domain/reporting/reporting-year.ts";
 import { listSelfAssessmentVersions, type SelfAssessmentVersion } from "../store/self-assessments.ts";
 import { gatherAssessmentEvidence } from "./gather-assessment-evidence.ts";
+import { requireOrganisation } from "./complaint-context.ts";
 import type { Services } from "./services.ts";
 import { UnknownRecordError } from "./unknown-record.ts";
 
 export interface SelfAssessmentPage {
+  organisation: { id: string; name: string };
   year: number;
   period: ReportingPeriod;
   today: string;
@@ -31,6 +33,7 @@ export async function viewSelfAssessment(
   input: { organisationId: string; year: number; version?: number },
 ): Promise<SelfAssessmentPage> {
   const provisions = selfAssessmentProvisions();
+  const org = await requireOrganisation(services.db, input.organisationId);
   const all = await listSelfAssessmentVersions(services.db, input.organisationId, input.year);
   const latestVersion = all[0]?.version ?? 0;
   const shown = input.version === undefined ? (all[0] ?? null) : all.find((v) => v.version === input.version);
@@ -41,6 +44,7 @@ export async function viewSelfAssessment(
     : (await gatherAssessmentEvidence(services, input.organisationId, input.year)).prefill;
   const answers = shown?.answers ?? {};
   return {
+    organisation: { id: org.id, name: org.name },
     year: input.year,
     period: reportingYear(input.year),
     today: londonDateOf(services.clock()),

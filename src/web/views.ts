@@ -2,7 +2,11 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
-import { formatLongDate, isLocalDate, londonDateOf } from "../domain/calendar/day-number.ts";
+import {
+  formatLondonDateTime as londonDateTime,
+  formatLongDate,
+  isLocalDate,
+} from "../domain/calendar/day-number.ts";
 import { addReportFilters } from "./report-view.ts";
 
 const require = createRequire(import.meta.url);
@@ -10,18 +14,11 @@ const require = createRequire(import.meta.url);
 export const GOVUK_DIST = join(dirname(require.resolve("govuk-frontend/package.json")), "dist");
 export const VIEWS_DIR = join(dirname(fileURLToPath(import.meta.url)), "views");
 
-const LONDON_TIME = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/London",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-/** An instant as a London date and time: "Monday 9 November 2026 at 14:30". */
+/** An instant (or an ISO string) as a London date and time: "Monday 9 November 2026 at 14:30". */
 export function formatLondonDateTime(value: unknown): string {
   const instant = value instanceof Date ? value : typeof value === "string" ? new Date(value) : null;
   if (!instant || Number.isNaN(instant.getTime())) return typeof value === "string" ? value : "";
-  return `${formatLongDate(londonDateOf(instant))} at ${LONDON_TIME.format(instant)}`;
+  return londonDateTime(instant);
 }
 
 /** A size in bytes as people say it: "850 KB", "1.2 MB". */

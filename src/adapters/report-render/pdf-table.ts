@@ -146,8 +146,10 @@ function newPage(doc: Doc, style: TableStyle): void {
  */
 function columnWidths(doc: Doc, table: TableBlock, width: number, f: number, padding: number): number[] {
   const widest = (texts: string[]) => Math.max(0, ...texts.map((text) => doc.widthOfString(text)));
-  // Where a line may break: at spaces, and after a hyphen, dash or slash ("complaint-handling").
-  const wordsOf = (text: string) => text.split(/\s+|(?<=[-‐–—/])/);
+  // Where a line may break: at spaces, after a dash, and after a hyphen or slash ("complaint-handling")
+  // unless a digit follows, as pdfkit's line breaker (Unicode line breaking, UAX #14) keeps "2026-000001"
+  // and "2026/27" whole: a column narrower than that would have them cut mid-word.
+  const wordsOf = (text: string) => text.split(/\s+|(?<=[‐–—])|(?<=[-/])(?!\d)/);
   const sizes = table.columns.map((column, c) => {
     const cells = table.rows.map((row) => formatCell(row[c] ?? null, column));
     doc.font(FONT.bold).fontSize(f);

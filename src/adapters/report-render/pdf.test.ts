@@ -197,6 +197,8 @@ run("renderReportPdf", () => {
       rows: [
         ["1.4–1.5–5.2", long("requirement", 60), "Not answered", long("evidence", 150), ""],
         ["4.3", long("requirement", 20), "No", `${long("evidence", 40)}\n${long("more", 40)}`, ""],
+        // A complaint reference and a year: a hyphen or slash before a digit is no place to break a line.
+        ["BCHG-2026-000001", long("requirement", 20), "2026/27", long("evidence", 40), ""],
       ],
       firstCellIsHeader: true,
     };
@@ -224,6 +226,8 @@ run("renderReportPdf", () => {
       "Commentary",
       "1.4–1.5–5.2",
       "answered",
+      "BCHG-2026-000001",
+      "2026/27",
     ])
       expect(words.map((w) => w.text)).toContain(word);
   });

@@ -4,6 +4,7 @@ import {
   InvalidDateError,
   civilFromDayNumber,
   dayNumberFromCivil,
+  formatLondonDateTime,
   formatLongDate,
   fromDayNumber,
   isLocalDate,
@@ -176,5 +177,13 @@ describe("InvalidDateError", () => {
   it("is thrown for badly written dates too", () => {
     expect(() => toDayNumber("2026-1-1")).toThrow(/"2026-1-1" is not a real date/);
     expect(() => toDayNumber("2026-13-01")).toThrow(InvalidDateError);
+  });
+});
+
+describe("formatLondonDateTime", () => {
+  it("writes an instant as the date and time in London, in GMT and in BST", () => {
+    expect(formatLondonDateTime(new Date("2027-01-14T23:30:00Z"))).toBe("Thursday 14 January 2027 at 23:30");
+    // 23:30 UTC on 30 April is 00:30 on 1 May in London (BST).
+    expect(formatLondonDateTime(new Date("2027-04-30T23:30:00Z"))).toBe("Saturday 1 May 2027 at 00:30");
   });
 });

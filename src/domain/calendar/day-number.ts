@@ -133,3 +133,15 @@ const LONDON_DATE = new Intl.DateTimeFormat("en-CA", {
 export function londonDateOf(instant: Date): LocalDate {
   return LONDON_DATE.format(instant);
 }
+
+const LONDON_TIME = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** An instant as a London date and time: "Monday 9 November 2026 at 14:30". */
+export function formatLondonDateTime(instant: Date): string {
+  return `${formatLongDate(londonDateOf(instant))} at ${LONDON_TIME.format(instant)}`;
+}

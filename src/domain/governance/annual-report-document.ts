@@ -7,6 +7,7 @@ import type {
   OmbudsmanPublication,
   ReportedCase,
 } from "./annual-report.ts";
+import { assessmentTable } from "./self-assessment-table.ts";
 
 /**
  * A version as issued to the governing body, with its response once recorded (Code 8.2): the fields of a
@@ -94,29 +95,7 @@ function selfAssessment(sa: AnnualReportContent["selfAssessment"]): ReportBlock[
     paragraph(
       `Version ${sa.version}${approval}: ${count(counts.yes)} of ${count(counts.rows)} provisions complied with, ${count(counts.no)} not, ${count(counts.unanswered)} not answered.`,
     ),
-    {
-      kind: "table",
-      caption: "The self-assessment, provision by provision",
-      columns: ["Provision", "Requirement", "Comply", "Evidence", "Commentary"].map((header) => ({
-        header,
-        type: "text" as const,
-      })),
-      rows: sa.rows.map((r) => [
-        r.provision,
-        r.requirement,
-        r.comply === "yes" ? "Yes" : r.comply === "no" ? "No" : "Not answered",
-        r.evidence.join("\n"),
-        [
-          r.commentary,
-          r.actions
-            ? `Actions: ${r.actions}${r.complianceBy ? ` (by ${formatLongDate(r.complianceBy)})` : ""}`
-            : "",
-        ]
-          .filter((part) => part !== "")
-          .join("\n"),
-      ]),
-      firstCellIsHeader: true,
-    },
+    assessmentTable("The self-assessment, provision by provision", sa.rows),
   ];
 }
 

@@ -50,6 +50,8 @@ export interface ReportedAssessmentRow {
   commentary: string;
   actions: string;
   complianceBy: LocalDate | null;
+  /** Not complied with, but the intent met another way. Absent from versions issued before it was kept. */
+  meetsIntentOtherwise?: boolean;
 }
 
 export interface AnnualReportContent {

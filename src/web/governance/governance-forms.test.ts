@@ -2,8 +2,9 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../../test/support/databases.ts";
 import { anOrganisation, testServices } from "../../../test/support/services.ts";
-import { pdfText, popplerAvailable } from "../../../test/support/pdf-tools.ts";
+import { pdfStructureText, pdfText, popplerAvailable } from "../../../test/support/pdf-tools.ts";
 import { WebClient } from "../../../test/support/web.ts";
+import { selfAssessmentProvisions } from "../../adapters/self-assessment-file.ts";
 import { addUser } from "../../app/add-user.ts";
 import { aComplaint } from "../../app/test-builders.ts";
 import type { UserRole } from "../../domain/access/roles.ts";
@@ -15,6 +16,12 @@ const withPoppler = popplerAvailable || process.env.CI ? it : it.skip;
 
 /** A PDF's text in reading order, on one line. */
 const readingText = (pdf: Buffer) => pdfText(pdf).replace(/\s+/g, " ");
+/** The text of a tagged PDF in its structure's order (a table row by row, as a screen reader reads it), on one line. */
+const taggedText = (pdf: Buffer) =>
+  [...pdfStructureText(pdf).matchAll(/^\s*"(.*)"$/gm)]
+    .map((m) => m[1])
+    .join(" ")
+    .replace(/\s+/g, " ");
 
 function expectInOrder(text: string, parts: string[]): void {
   let from = 0;
@@ -396,6 +403,124 @@ describe("Ombudsman findings, the self-assessment and the annual report pages", 
         "/governance/annual-report/20x6/versions/1/pdf",
       ])
         expect((await client.get(url)).statusCode, url).toBe(404);
+    },
+  );
+
+  withPoppler(
+    "downloads the self-assessment as a PDF and a row per provision as CSV, the version shown, within the organisation",
+    async () => {
+      const TITLE = "Complaint Handling Code self-assessment: 2026/27";
+      const client = await signedIn("complaints-team");
+      // A second version, so version 1 (the approved one) is an earlier version.
+      await client.get("/governance/self-assessment/2026/sections/9");
+      expect(
+        (await client.post("/governance/self-assessment/2026/sections/9", { basedOnVersion: "1" }))
+          .statusCode,
+      ).toBe(303);
+
+      const executive = await signedIn("executive");
+      const page = await executive.get("/governance/self-assessment/2026");
+      expect(page.body).toContain(
+        '<a class="govuk-link" href="/governance/self-assessment/2026/pdf">Download as PDF</a>',
+      );
+      expect(page.body).toContain(
+        '<a class="govuk-link" href="/governance/self-assessment/2026/csv">Download as a spreadsheet (CSV)</a>',
+      );
+      const pdf = await executive.get("/governance/self-assessment/2026/pdf");
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers["content-type"]).toBe("application/pdf");
+      expect(pdf.headers["content-disposition"]).toMatch(
+        /^attachment; filename="complaint-handling-code-self-assessment-2026-27\.pdf"/,
+      );
+      const text = readingText(pdf.rawPayload);
+      expectInOrder(text, [
+        TITLE,
+        "Version 2 of 2, saved by complaints-team@bchg.test on Monday 1 February 2027 at 10:00 (Section 9: Scrutiny and oversight). Not approved by the governing body.",
+        "provisions complied with,",
+        "1. Definition of a complaint",
+        "4. Complaint handling staff",
+        "Section 4: Complaint handling staff",
+        "9. Scrutiny and oversight",
+        "Versions",
+        "Every saved version, newest first",
+      ]);
+      expect(text).not.toContain("This is an earlier version");
+      expectInOrder(taggedText(pdf.rawPayload), [
+        "Provision Requirement Comply Evidence Commentary",
+        // A cell's lines follow one another with no space between them in the structure's text.
+        "4.2 The complaints officer has access to staff at all levels and the authority and autonomy to resolve disputes.",
+        "Wording confirmed Yes Scheme of delegation, paragraph 3",
+        "4.3 Relevant staff are trained, and complaint handling is resourced as a core service.",
+        "Wording confirmed No Training not yet given to contractors",
+        "Actions: Train contractors' staff (by Wednesday 31 March 2027)",
+        "Version Saved What changed Governing body",
+        "Version 2 Monday 1 February 2027 at 10:00 by complaints-team@bchg.test Section 9: Scrutiny and oversight",
+        "Version 1",
+        "Approved by The Board on Saturday 30 January 2027 (recorded by complaints-team@bchg.test)",
+      ]);
+
+      const csv = await executive.get("/governance/self-assessment/2026/csv");
+      expect(csv.statusCode).toBe(200);
+      expect(csv.headers["content-type"]).toBe("text/csv; charset=utf-8");
+      expect(csv.headers["content-disposition"]).toMatch(
+        /^attachment; filename="complaint-handling-code-self-assessment-2026-27\.csv"/,
+      );
+      const lines = csv.body.split("\r\n");
+      expect(lines[0]).toBe(
+        "\uFEFFSection,Provision,Requirement,Comply,Evidence,Commentary,Actions,Compliance by",
+      );
+      expect(lines.find((line) => line.startsWith("4,4.3,"))).toBe(
+        `4,4.3,"Relevant staff are trained, and complaint handling is resourced as a core service.",No,,Training not yet given to contractors,Train contractors' staff,2027-03-31`,
+      );
+      // A row for each provision of the Code's form, each starting with its section.
+      expect(lines.filter((line) => /^\d,/.test(line))).toHaveLength(selfAssessmentProvisions().rows.length);
+
+      // An earlier version, as its page shows it: its own links, its approval, said to be earlier.
+      const earlier = await executive.get("/governance/self-assessment/2026?version=1");
+      expect(earlier.body).toContain(
+        'href="/governance/self-assessment/2026/pdf?version=1">Download as PDF</a>',
+      );
+      expect(earlier.body).toContain(
+        'href="/governance/self-assessment/2026/csv?version=1">Download as a spreadsheet (CSV)</a>',
+      );
+      const earlierPdf = await executive.get("/governance/self-assessment/2026/pdf?version=1");
+      expect(earlierPdf.headers["content-disposition"]).toMatch(
+        /^attachment; filename="complaint-handling-code-self-assessment-2026-27-version-1\.pdf"/,
+      );
+      expectInOrder(readingText(earlierPdf.rawPayload), [
+        TITLE,
+        "Version 1 of 2, saved by complaints-team@bchg.test on",
+        "Approved by The Board on Saturday 30 January 2027.",
+        "This is an earlier version, with the evidence Redress showed when it was saved.",
+      ]);
+      expect(
+        (await executive.get("/governance/self-assessment/2026/csv?version=1")).headers[
+          "content-disposition"
+        ],
+      ).toMatch(/^attachment; filename="complaint-handling-code-self-assessment-2026-27-version-1\.csv"/);
+
+      // Another organisation has its own, not started: nothing of this one's, and no version 1.
+      const theirs = await signedIn("complaints-team", "bdht");
+      const theirPdf = await theirs.get("/governance/self-assessment/2026/pdf");
+      expect(theirPdf.statusCode).toBe(200);
+      const theirText = readingText(theirPdf.rawPayload);
+      expect(theirText).toContain("Not started for this year.");
+      expect(theirText).not.toContain("Scheme of delegation");
+      const theirCsv = (await theirs.get("/governance/self-assessment/2026/csv")).body;
+      expect(theirCsv).toContain("4,4.3,");
+      expect(theirCsv).not.toContain("Training not yet given");
+      for (const url of [
+        "/governance/self-assessment/2026/pdf?version=1",
+        "/governance/self-assessment/2026/csv?version=1",
+      ])
+        expect((await theirs.get(url)).statusCode, url).toBe(404);
+
+      const handler = await signedIn("handler");
+      for (const url of ["/governance/self-assessment/2026/pdf", "/governance/self-assessment/2026/csv"]) {
+        expect((await handler.get(url)).statusCode, url).toBe(403);
+        for (const bad of [url.replace("2026", "20x6"), `${url}?version=x`, `${url}?version=3`])
+          expect((await client.get(bad)).statusCode, bad).toBe(404);
+      }
     },
   );
 });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../../test/support/databases.ts";
+import { pdfStructureText, pdfText, popplerAvailable } from "../../../test/support/pdf-tools.ts";
 import { anOrganisation, testServices } from "../../../test/support/services.ts";
 import { WebClient } from "../../../test/support/web.ts";
 import { addUser } from "../../app/add-user.ts";
@@ -11,6 +12,26 @@ import { buildApp } from "../app.ts";
 const PASSWORD = "correct horse battery";
 const READERS: UserRole[] = ["executive", "complaints-team", "admin"];
 const OTHERS: UserRole[] = ["agent", "handler", "reviewer"];
+// poppler-utils reads the PDFs; .ci/run installs it, so in CI these tests always run.
+const withPoppler = popplerAvailable || process.env.CI ? it : it.skip;
+
+/** A PDF's text as pdftotext reads it, on one line. */
+const readingText = (pdf: Buffer) => pdfText(pdf).replace(/\s+/g, " ");
+/** The text of a tagged PDF in its structure's order (a table row by row, as a screen reader reads it), on one line. */
+const taggedText = (pdf: Buffer) =>
+  [...pdfStructureText(pdf).matchAll(/^\s*"(.*)"$/gm)]
+    .map((m) => m[1])
+    .join(" ")
+    .replace(/\s+/g, " ");
+
+function expectInOrder(text: string, parts: string[]): void {
+  let from = 0;
+  for (const part of parts) {
+    const at = text.indexOf(part, from);
+    expect(at, `"${part}" after position ${from}`).toBeGreaterThanOrEqual(0);
+    from = at + part.length;
+  }
+}
 
 describe("the learning log and 'you said, we did' pages", () => {
   let test: TestDatabase;
@@ -250,4 +271,79 @@ describe("the learning log and 'you said, we did' pages", () => {
     expect(csv).toContain(`'=HYPERLINK(""x"")`);
     expect(csv).toContain("'+1 more visit");
   });
+
+  withPoppler(
+    "downloads the log as a PDF and its lessons as CSV, for the page's year and filter, within the organisation",
+    async () => {
+      const FILTER = "year=2026&theme=repairs&status=overdue";
+      const executive = await signedIn("executive");
+      const page = await executive.get(`/governance/learning?${FILTER}`);
+      const linkQuery = FILTER.replace(/&/g, "&amp;");
+      expect(page.body).toContain(
+        `<a class="govuk-link" href="/governance/learning/pdf?${linkQuery}">Download as PDF</a>`,
+      );
+      expect(page.body).toContain(
+        `<a class="govuk-link" href="/governance/learning/csv?${linkQuery}">Download as a spreadsheet (CSV)</a>`,
+      );
+
+      const pdf = await executive.get(`/governance/learning/pdf?${FILTER}`);
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers["content-type"]).toBe("application/pdf");
+      expect(pdf.headers["content-disposition"]).toMatch(
+        /^attachment; filename="learning-log-2026-27-repairs-overdue\.pdf"/,
+      );
+      expectInOrder(readingText(pdf.rawPayload), [
+        "Learning log: 2026/27",
+        "Every lesson recorded when a complaint was answered between Wednesday 1 April 2026 and Wednesday 31 March 2027",
+        "Lessons shown: theme: Repairs; where it stands: Overdue.",
+        "1 lesson this year: 0 with nothing recorded yet, 0 planned, 1 overdue,",
+        "Themes",
+        "Lessons by theme, most first",
+        "Lessons",
+        "Lessons, newest response first",
+      ]);
+      // The tables row by row, each cell whole.
+      expectInOrder(taggedText(pdf.rawPayload), [
+        "Theme Lessons Still open Repairs 1 1",
+        "Complaint Answered Stage Lesson Themes Action Owner Due Where it stands Done on",
+        `${reference} 9 November 2026 1 Book the follow-up visit when a repair needs parts repairs Brief schedulers Repairs lead 14 December 2026 Overdue`,
+      ]);
+      expect(pdfText(pdf.rawPayload, { layout: true })).toContain(reference);
+
+      const csv = await executive.get(`/governance/learning/csv?${FILTER}`);
+      expect(csv.statusCode).toBe(200);
+      expect(csv.headers["content-type"]).toBe("text/csv; charset=utf-8");
+      expect(csv.headers["content-disposition"]).toMatch(
+        /^attachment; filename="learning-log-2026-27-repairs-overdue\.csv"/,
+      );
+      const HEADER = "\uFEFFComplaint,Answered,Stage,Lesson,Themes,Action,Owner,Due,Where it stands,Done on";
+      expect(csv.body).toBe(
+        `${HEADER}\r\n${reference},2026-11-09,1,Book the follow-up visit when a repair needs parts,repairs,Brief schedulers,Repairs lead,2026-12-14,Overdue,\r\n`,
+      );
+
+      // The filter is honoured: a theme or a status no lesson has gives the table's header alone.
+      for (const query of ["theme=leaks", "status=done", "year=2025"])
+        expect((await executive.get(`/governance/learning/csv?${query}`)).body, query).toBe(`${HEADER}\r\n`);
+      const none = readingText((await executive.get("/governance/learning/pdf?theme=leaks")).rawPayload);
+      expectInOrder(none, ["Lessons shown: theme: Leaks.", "Lessons", "No lessons match."]);
+      expect(none).not.toContain(reference);
+      // Without a filter the file is named for the year alone.
+      expect((await executive.get("/governance/learning/csv")).headers["content-disposition"]).toMatch(
+        /^attachment; filename="learning-log-2026-27\.csv"/,
+      );
+
+      // Another organisation's log holds only its own lessons.
+      const theirs = await signedIn("complaints-team", "bdht");
+      const theirCsv = (await theirs.get("/governance/learning/csv")).body;
+      expect(theirCsv).toMatch(/\r\nBDHT-[^,]+,2026-11-09,1,Book the follow-up visit/);
+      expect(theirCsv).not.toContain(reference);
+      expect(readingText((await theirs.get("/governance/learning/pdf")).rawPayload)).not.toContain(reference);
+
+      for (const url of ["/governance/learning/pdf", "/governance/learning/csv"]) {
+        for (const role of OTHERS)
+          expect((await (await signedIn(role)).get(url)).statusCode, `${role} ${url}`).toBe(403);
+        expect((await executive.get(`${url}?year=20x6`)).statusCode, url).toBe(404);
+      }
+    },
+  );
 });

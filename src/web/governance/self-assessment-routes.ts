@@ -1,8 +1,18 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { renderReportPdf } from "../../adapters/report-render/pdf.ts";
 import type { Services } from "../../app/services.ts";
 import { reportingYearOf } from "../../app/view-learning-log.ts";
-import { selfAssessmentSectionRows, viewSelfAssessment } from "../../app/view-self-assessment.ts";
+import {
+  selfAssessmentSectionRows,
+  viewSelfAssessment,
+  type SelfAssessmentPage,
+} from "../../app/view-self-assessment.ts";
 import { londonDateOf } from "../../domain/calendar/day-number.ts";
+import {
+  selfAssessmentCsvTable,
+  selfAssessmentDocument,
+  selfAssessmentTitle,
+} from "../../domain/governance/self-assessment-document.ts";
 import { fieldOf, type FormValues } from "../actions/action.ts";
 import {
   APPROVE_ASSESSMENT,
@@ -10,16 +20,26 @@ import {
   SAVE_ASSESSMENT_SECTION,
 } from "../actions/self-assessment-actions.ts";
 import { submitForm } from "../actions/submit-form.ts";
+import { sendReportPdf, sendTableCsv } from "../report-downloads.ts";
 import { requireUser } from "../session.ts";
 import { governanceAbilities, governanceContext, yearParam } from "./governance-context.ts";
 
 type YearParams = { year: string };
 type SectionParams = YearParams & { section: string };
 
+/** The year from the address and the version from `?version=`; anything malformed names nothing (404). */
+function assessmentAt(request: FastifyRequest<{ Params: YearParams }>) {
+  const year = yearParam(request.params.year);
+  const raw = (request.query as { version?: string }).version;
+  const version = /^\d{1,6}$/.test(raw ?? "") ? Number(raw) : undefined;
+  if (!year || (raw !== undefined && !version)) return null;
+  return { year, ...(version ? { version } : {}) };
+}
+
 /**
  * The Code self-assessment per reporting year: the Code's sections 1-9 as rows with the evidence Redress
  * can show, completed section by section by the complaints officer (each save a new version), and the
- * governing body's approval recorded.
+ * governing body's approval recorded. The version shown downloads as a PDF, and as CSV a row per provision.
  */
 export async function registerSelfAssessmentRoutes(app: FastifyInstance, services: Services): Promise<void> {
   app.get("/governance/self-assessment", { preHandler: requireUser }, async (request, reply) => {
@@ -54,17 +74,50 @@ export async function registerSelfAssessmentRoutes(app: FastifyInstance, service
     "/governance/self-assessment/:year",
     { preHandler: requireUser },
     async (request, reply) => {
-      const year = yearParam(request.params.year);
-      const query = request.query as { version?: string; done?: string };
-      const version = /^\d{1,6}$/.test(query.version ?? "") ? Number(query.version) : undefined;
-      if (!year || (query.version !== undefined && !version)) return reply.callNotFound();
+      const at = assessmentAt(request);
+      if (!at) return reply.callNotFound();
+      const query = request.query as { done?: string };
       const done =
         query.done === "saved"
           ? "Saved as a new version."
           : query.done === "approved"
             ? "The governing body's approval is recorded."
             : undefined;
-      return showAssessment(reply, year, { ...(version ? { version } : {}), ...(done ? { done } : {}) });
+      const { year, ...version } = at;
+      return showAssessment(reply, year, { ...version, ...(done ? { done } : {}) });
+    },
+  );
+
+  /** The assessment as the page shows it, for a download: the version asked for, else the latest. */
+  const contentOf = async (request: FastifyRequest, at: { year: number; version?: number }) => {
+    const ctx = governanceContext(services, request);
+    return viewSelfAssessment(services, { organisationId: ctx.organisationId, ...at });
+  };
+  /** The download's name: the title, with the version when it is an earlier one. */
+  const fileTitle = (page: SelfAssessmentPage) =>
+    page.shown && page.shown.version !== page.latestVersion
+      ? `${selfAssessmentTitle(page.period)} version ${page.shown.version}`
+      : selfAssessmentTitle(page.period);
+
+  app.get<{ Params: YearParams }>(
+    "/governance/self-assessment/:year/pdf",
+    { preHandler: requireUser },
+    async (request, reply) => {
+      const at = assessmentAt(request);
+      if (!at) return reply.callNotFound();
+      const page = await contentOf(request, at);
+      return sendReportPdf(reply, await renderReportPdf(selfAssessmentDocument(page)), fileTitle(page));
+    },
+  );
+
+  app.get<{ Params: YearParams }>(
+    "/governance/self-assessment/:year/csv",
+    { preHandler: requireUser },
+    async (request, reply) => {
+      const at = assessmentAt(request);
+      if (!at) return reply.callNotFound();
+      const page = await contentOf(request, at);
+      return sendTableCsv(reply, selfAssessmentCsvTable(page), fileTitle(page));
     },
   );
 
