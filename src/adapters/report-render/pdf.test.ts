@@ -164,6 +164,26 @@ run("renderReportPdf", () => {
     ]);
   });
 
+  it("never leaves a heading and its introduction at the foot of a page with their chart on the next", async () => {
+    const chart = aTrendChart();
+    // However much comes before, "Trends" and its paragraph go on the page their chart is on.
+    for (let filler = 8; filler <= 26; filler += 2) {
+      const blocks: ReportDocument["blocks"] = [
+        ...Array.from({ length: filler }, (_, i) => ({
+          kind: "paragraph" as const,
+          text: `Filler line ${i + 1}.`,
+        })),
+        { kind: "heading", level: 2, text: "Trends" },
+        { kind: "paragraph", text: "The last six months, oldest first." },
+        { kind: "chart", chart },
+      ];
+      const pages = pdfText(await renderReportPdf(aReport({ blocks }))).split("\f");
+      const pageOf = (text: string) => pages.findIndex((page) => page.includes(text));
+      expect(pageOf("Trends"), `${filler} lines before`).toBe(pageOf(chart.title));
+      expect(pageOf("The last six months"), `${filler} lines before`).toBe(pageOf(chart.title));
+    }
+  });
+
   it("runs a long table over pages, the header row repeated on each as an artifact, and numbers every page", async () => {
     const pdf = await renderReportPdf(aReport({ blocks: [aHandlerTable(120)] }));
     const pages = Number(pdfInfo(pdf).Pages);

@@ -54,7 +54,7 @@ export async function renderReportPdf(report: ReportDocument): Promise<Buffer> {
   writer.paragraph(
     `${report.organisation.name}. ${report.period.label}: ${formatLongDate(report.period.from)} to ${formatLongDate(report.period.to)}. Produced on ${formatLongDate(report.producedOn)}.`,
   );
-  for (const block of report.blocks) writer.block(block);
+  report.blocks.forEach((block, i) => writer.block(block, report.blocks.slice(i + 1)));
   root.end();
   addPageNumbers(doc, { fontSize: SMALL });
   doc.end();
@@ -73,10 +73,11 @@ class ReportWriter {
     this.bottom = doc.page.height - MARGINS.bottom;
   }
 
-  block(block: ReportBlock): void {
+  /** `after`: the blocks that follow, so a heading can stay with what it introduces. */
+  block(block: ReportBlock, after: ReportBlock[] = []): void {
     switch (block.kind) {
       case "heading":
-        return this.heading(block.level, block.text);
+        return this.heading(block.level, block.text, this.introducedHeight(after));
       case "paragraph":
         return this.paragraph(block.text);
       case "figures":
@@ -93,10 +94,10 @@ class ReportWriter {
     }
   }
 
-  heading(level: 1 | 2 | 3, text: string): void {
+  heading(level: 1 | 2 | 3, text: string, introduced = this.lineHeight() * 3): void {
     const size = level === 1 ? SCALE.title : level === 2 ? SCALE.heading : SCALE.body;
-    // A heading is never the last thing on a page.
-    this.keepWithNext(size * 2 + this.lineHeight() * 3);
+    // A heading is never the last thing on a page, nor parted from the paragraphs and chart it introduces.
+    this.keepWithNext(size * 2 + introduced);
     if (level > 1) this.space(0.5);
     this.write(`H${level}`, text, { bold: true, size });
     this.space(0.5);
@@ -131,17 +132,48 @@ class ReportWriter {
   }
 
   /**
+   * How much of what follows a heading must go on its page with it: its paragraphs and, when they lead to a
+   * chart, the chart (which is kept whole); otherwise three lines of whatever comes next. Never more than a
+   * page, so a heading cannot push everything on.
+   */
+  private introducedHeight(after: ReportBlock[]): number {
+    const { doc } = this;
+    let height = 0;
+    for (const block of after) {
+      if (block.kind === "paragraph") {
+        doc.font(FONT.regular).fontSize(SCALE.body);
+        height += doc.heightOfString(block.text, { width: this.width, lineGap: this.lineGap() });
+        height += this.lineHeight() * 0.75;
+        continue;
+      }
+      height += block.kind === "chart" ? this.chartHeight(block.chart) : this.lineHeight() * 3;
+      break;
+    }
+    return Math.min(height, (this.bottom - MARGINS.top) * 0.9);
+  }
+
+  /** A chart's layout at the width it is drawn, and the scale that keeps it within a page. */
+  private chartLayout(chart: Chart): { layout: ReturnType<typeof layoutChart>; scale: number } {
+    // On a landscape page a chart as wide as the page would be as tall as one: keep to a portrait width.
+    const layout = layoutChart(chart, { width: Math.min(this.width, PORTRAIT_TEXT_WIDTH), fontSize: SMALL });
+    const room = this.bottom - MARGINS.top - this.lineHeight() * 4;
+    return { layout, scale: Math.min(1, room / layout.height) };
+  }
+
+  private chartHeight(chart: Chart): number {
+    const { layout, scale } = this.chartLayout(chart);
+    return this.lineHeight() * 4 + layout.height * scale;
+  }
+
+  /**
    * The chart's title and description as text, the chart as a Figure (alternative text: title,
    * description, the data in words), then its data table. The chart is kept on one page, scaled down
    * only if it is taller than a page.
    */
   private chart(chart: Chart): void {
     const { doc } = this;
-    // On a landscape page a chart as wide as the page would be as tall as one: keep to a portrait width.
-    const layout = layoutChart(chart, { width: Math.min(this.width, PORTRAIT_TEXT_WIDTH), fontSize: SMALL });
-    const room = this.bottom - MARGINS.top - this.lineHeight() * 4;
-    const scale = Math.min(1, room / layout.height);
-    this.keepWithNext(this.lineHeight() * 4 + layout.height * scale);
+    const { layout, scale } = this.chartLayout(chart);
+    this.keepWithNext(this.chartHeight(chart));
     this.write("P", chart.title, { bold: true });
     this.paragraph(chart.description);
     const top = doc.y;

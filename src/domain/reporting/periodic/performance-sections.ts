@@ -38,7 +38,7 @@ export function summarySection(ctx: SectionContext): ReportBlock[] {
   return [
     heading("Summary"),
     paragraph(
-      `${ctx.current.period.label}${ctx.previous ? `, against ${ctx.previous.period.label}` : ""}. Every figure links to the complaints behind it.`,
+      `${ctx.current.period.label}${ctx.previous ? `, against ${ctx.previous.period.label}` : ""}.`,
     ),
     {
       kind: "figures",
