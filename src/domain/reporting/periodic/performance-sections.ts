@@ -37,9 +37,7 @@ export function summarySection(ctx: SectionContext): ReportBlock[] {
   const t = (m: Measures) => m.timeliness;
   return [
     heading("Summary"),
-    paragraph(
-      `${ctx.current.period.label}${ctx.previous ? `, against ${ctx.previous.period.label}` : ""}.`,
-    ),
+    paragraph(`${ctx.current.period.label}${ctx.previous ? `, against ${ctx.previous.period.label}` : ""}.`),
     {
       kind: "figures",
       figures: [
