@@ -16,6 +16,8 @@ import {
   outcomesSection,
   refusalsSection,
   remediesSection,
+} from "./outcome-sections.ts";
+import {
   summarySection,
   timelinessSection,
   trendsSection,
