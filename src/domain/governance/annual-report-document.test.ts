@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { ReportBlock } from "../reporting/report-document.ts";
 import { reportingYear } from "../reporting/reporting-year.ts";
 import { annualReportDocument } from "./annual-report-document.ts";
 import type { AnnualReportContent, Figure } from "./annual-report.ts";
 import type { ombudsmanSummary } from "./ombudsman.ts";
+import { outlineOf } from "../reporting/test-builders.ts";
 
 const period = reportingYear(2026);
 const noFigure: Figure = { value: null, numerator: 0, denominator: 0 };
@@ -137,19 +137,6 @@ const filled: AnnualReportContent = {
 };
 
 /** Each block in one line, so the order can be read at a glance. */
-function outline(blocks: ReportBlock[]): string[] {
-  return blocks.map((b) =>
-    b.kind === "heading"
-      ? `H${b.level} ${b.text}`
-      : b.kind === "paragraph"
-        ? `P ${b.text}`
-        : b.kind === "table"
-          ? `Table ${b.caption}`
-          : b.kind === "figures"
-            ? `Figures ${b.figures.length}`
-            : `Chart ${b.chart.title}`,
-  );
-}
 
 describe("the annual report as a report document", () => {
   it("says what is missing in each part of an empty draft, with no figures made up", () => {
@@ -161,7 +148,7 @@ describe("the annual report as a report document", () => {
       period,
       producedOn: "2027-02-01",
     });
-    expect(outline(document.blocks)).toEqual([
+    expect(outlineOf(document.blocks)).toEqual([
       "P As it stands on Monday 1 February 2027: not yet issued.",
       "H2 (a) The annual self-assessment against the Complaint Handling Code",
       "P No self-assessment has been saved for this year.",
@@ -193,7 +180,7 @@ describe("the annual report as a report document", () => {
 
   it("sets out a filled draft part by part, in the page's order and words", () => {
     const { blocks } = annualReportDocument(filled);
-    expect(outline(blocks)).toEqual([
+    expect(outlineOf(blocks)).toEqual([
       "P As it stands on Monday 1 February 2027: not yet issued.",
       "H2 (a) The annual self-assessment against the Complaint Handling Code",
       "P Version 3, approved by The Board on Saturday 30 January 2027: 1 of 2 provisions complied with, 1 not, 0 not answered.",
@@ -303,7 +290,7 @@ describe("the annual report as a report document", () => {
       responseGivenOn: "2027-05-10",
     };
     const document = annualReportDocument(filled, version);
-    expect(outline(document.blocks).slice(0, 6)).toEqual([
+    expect(outlineOf(document.blocks).slice(0, 6)).toEqual([
       // 23:30 UTC on 30 April is already 1 May in London (BST).
       "P Version 2, issued to the governing body on Saturday 1 May 2027.",
       "H2 The governing body's response",
@@ -320,7 +307,7 @@ describe("the annual report as a report document", () => {
       responseBody: null,
       responseGivenOn: null,
     });
-    expect(outline(unanswered.blocks).slice(0, 4)).toEqual([
+    expect(outlineOf(unanswered.blocks).slice(0, 4)).toEqual([
       "P Version 2, issued to the governing body on Saturday 1 May 2027.",
       "H2 The governing body's response",
       "P Not recorded yet.",
@@ -345,7 +332,7 @@ describe("the annual report as a report document", () => {
         { kind: "report", title: "Spotlight on damp", publishedOn: "2027-01-10", summary: null, link: null },
       ],
     };
-    const lines = outline(annualReportDocument(sparse).blocks);
+    const lines = outlineOf(annualReportDocument(sparse).blocks);
     expect(lines.join("\n")).not.toMatch(/null|undefined/);
     expect(lines).toContain(
       "P Version 3, not yet approved by the governing body: 1 of 2 provisions complied with, 1 not, 0 not answered.",

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { ReportBlock } from "../reporting/report-document.ts";
 import { reportingYear } from "../reporting/reporting-year.ts";
 import {
   learningLogDocument,
@@ -7,6 +6,7 @@ import {
   type LearningLogContent,
   type LoggedLesson,
 } from "./learning-log-document.ts";
+import { outlineOf } from "../reporting/test-builders.ts";
 
 const period = reportingYear(2026);
 const none = { action: null, owner: null, dueOn: null, doneOn: null };
@@ -56,18 +56,6 @@ const log: LearningLogContent = {
   lessons: [planned, done, nothing],
 };
 
-function outline(blocks: ReportBlock[]): string[] {
-  return blocks.map((b) =>
-    b.kind === "heading"
-      ? `H${b.level} ${b.text}`
-      : b.kind === "paragraph"
-        ? `P ${b.text}`
-        : b.kind === "table"
-          ? `Table ${b.caption}`
-          : b.kind,
-  );
-}
-
 const INTRO =
   "P Every lesson recorded when a complaint was answered between Wednesday 1 April 2026 and Wednesday 31 March 2027, and what is being done about it (Code 9.1 to 9.4). A lesson whose words say there was nothing to learn needs no action.";
 
@@ -81,7 +69,7 @@ describe("the learning log as a report document", () => {
       period,
       producedOn: "2027-02-01",
     });
-    expect(outline(document.blocks)).toEqual([
+    expect(outlineOf(document.blocks)).toEqual([
       INTRO,
       "P 3 lessons this year: 0 with nothing recorded yet, 0 planned, 1 overdue, 1 done, 0 needing no action, 1 saying there was nothing to learn.",
       "H2 Themes",
@@ -155,10 +143,10 @@ describe("the learning log as a report document", () => {
       filter: { theme: "record-keeping", status: "open" },
       lessons: [planned],
     });
-    expect(outline(filtered.blocks)[1]).toBe(
+    expect(outlineOf(filtered.blocks)[1]).toBe(
       "P Lessons shown: theme: Record keeping; where it stands: Needs attention (nothing recorded yet, planned or overdue). The counts and the themes are of all the year's lessons.",
     );
-    expect(outline(learningLogDocument({ ...log, filter: { status: "no-action" } }).blocks)[1]).toBe(
+    expect(outlineOf(learningLogDocument({ ...log, filter: { status: "no-action" } }).blocks)[1]).toBe(
       "P Lessons shown: where it stands: No action needed. The counts and the themes are of all the year's lessons.",
     );
   });
@@ -171,7 +159,7 @@ describe("the learning log as a report document", () => {
       filter: { theme: "leaks" },
       lessons: [],
     });
-    expect(outline(empty.blocks).slice(2)).toEqual([
+    expect(outlineOf(empty.blocks).slice(2)).toEqual([
       "P 1 lesson this year: 1 with nothing recorded yet, 0 planned, 0 overdue, 0 done, 0 needing no action, 0 saying there was nothing to learn.",
       "H2 Themes",
       "P No lessons with a theme yet. A lesson takes its complaint's category until it is tagged.",

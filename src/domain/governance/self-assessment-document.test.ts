@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { ReportBlock } from "../reporting/report-document.ts";
 import { reportingYear } from "../reporting/reporting-year.ts";
 import {
   selfAssessmentCsvTable,
@@ -8,6 +7,7 @@ import {
   type SelfAssessmentContent,
 } from "./self-assessment-document.ts";
 import { ANSWERS, PREFILL, PROVISIONS } from "./test-builders.ts";
+import { outlineOf } from "../reporting/test-builders.ts";
 
 const period = reportingYear(2026);
 
@@ -51,18 +51,6 @@ const latest: SelfAssessmentContent = {
   answers: ANSWERS,
 };
 
-function outline(blocks: ReportBlock[]): string[] {
-  return blocks.map((b) =>
-    b.kind === "heading"
-      ? `H${b.level} ${b.text}`
-      : b.kind === "paragraph"
-        ? `P ${b.text}`
-        : b.kind === "table"
-          ? `Table ${b.caption}`
-          : b.kind,
-  );
-}
-
 describe("the Code self-assessment as a report document", () => {
   it("says a year not started is not started, with every provision unanswered and no versions", () => {
     const document = selfAssessmentDocument(notStarted);
@@ -73,7 +61,7 @@ describe("the Code self-assessment as a report document", () => {
       period,
       producedOn: "2027-02-01",
     });
-    expect(outline(document.blocks)).toEqual([
+    expect(outlineOf(document.blocks)).toEqual([
       "P Not started for this year. Each section is saved as a new version, and the earlier versions are kept.",
       "P 0 of 3 provisions complied with, 0 not, 3 not answered yet.",
       "P Paragraph numbers follow the 2024 Code.",
@@ -89,7 +77,7 @@ describe("the Code self-assessment as a report document", () => {
 
   it("sets out the latest version in the page's order: who saved it, its approval, each section's provisions, every version", () => {
     const document = selfAssessmentDocument(latest);
-    expect(outline(document.blocks)).toEqual([
+    expect(outlineOf(document.blocks)).toEqual([
       "P Version 2 of 2, saved by cara@bchg.test on Sunday 31 January 2027 at 09:05 (Section 6). Not approved by the governing body.",
       "P 1 of 3 provisions complied with, 2 not, 0 not answered yet.",
       "P Paragraph numbers follow the 2024 Code.",
@@ -135,7 +123,7 @@ describe("the Code self-assessment as a report document", () => {
   });
 
   it("says an earlier version is one, with its approval", () => {
-    const lines = outline(selfAssessmentDocument({ ...latest, shown: v1 }).blocks);
+    const lines = outlineOf(selfAssessmentDocument({ ...latest, shown: v1 }).blocks);
     expect(lines.slice(0, 2)).toEqual([
       "P Version 1 of 2, saved by cara@bchg.test on Thursday 14 January 2027 at 23:30 (Section 4). Approved by The Board on Saturday 30 January 2027.",
       "P This is an earlier version, with the evidence Redress showed when it was saved.",

@@ -1,3 +1,4 @@
+import type { ReportBlock } from "./report-document.ts";
 import type { ComplaintFacts, StageFacts } from "./complaint-facts.ts";
 
 /** A stage's report facts for tests: nothing done yet unless said. */
@@ -48,4 +49,19 @@ export function aComplaintFacts(reference: string, over: Partial<ComplaintFacts>
     hazardCases: [],
     ...over,
   };
+}
+
+/** A report's blocks as one line each, for tests to compare whole outlines: "H2 Summary", "P …", "Table …", "Figures 6", "Chart …". */
+export function outlineOf(blocks: readonly ReportBlock[]): string[] {
+  return blocks.map((b) =>
+    b.kind === "heading"
+      ? `H${b.level} ${b.text}`
+      : b.kind === "paragraph"
+        ? `P ${b.text}`
+        : b.kind === "table"
+          ? `Table ${b.caption}`
+          : b.kind === "figures"
+            ? `Figures ${b.figures.length}`
+            : `Chart ${b.chart.title}`,
+  );
 }
