@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { aStage1ResponseLetter } from "../../test/support/letter-documents.ts";
+import { expectInOrder } from "../../test/support/pdf-tools.ts";
 import type { LetterDocument } from "../domain/letters/letter-document.ts";
 import { renderLetter } from "./letter-renderer.ts";
 
@@ -19,14 +20,6 @@ function literal(text: string): string {
 }
 
 /** Asserts that each of `parts` occurs in `text`, each after the one before. */
-function expectInOrder(text: string, parts: string[]): void {
-  let from = 0;
-  for (const part of parts) {
-    const at = text.indexOf(part, from);
-    expect(at, `"${part}" after position ${from}`).toBeGreaterThanOrEqual(0);
-    from = at + part.length;
-  }
-}
 
 /** Every word of the letter in reading order, as plain strings. */
 function partsInReadingOrder(letter: LetterDocument): string[] {

@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -178,4 +179,34 @@ export function pdfImageCount(pdf: Buffer): number {
     .trimEnd()
     .split("\n")
     .slice(2).length;
+}
+
+/** A page number line ("Page 2 of 3"): an artifact on every page, not part of what is read. */
+export const PAGE_NUMBER = /^Page \d+ of \d+$/;
+
+/** `pdftotext`'s reading order as one line of words, without the page numbers. */
+export function readingText(pdf: Buffer): string {
+  return pdfText(pdf)
+    .split("\n")
+    .filter((line) => !PAGE_NUMBER.test(line.trim()))
+    .join(" ")
+    .replace(/\s+/g, " ");
+}
+
+/** The text of a tagged PDF in its structure's order (a table row by row, as a screen reader reads it), on one line. */
+export function taggedText(pdf: Buffer): string {
+  return [...pdfStructureText(pdf).matchAll(/^\s*"(.*)"$/gm)]
+    .map((m) => m[1])
+    .join(" ")
+    .replace(/\s+/g, " ");
+}
+
+/** Each part appears in the text, after the one before it. */
+export function expectInOrder(text: string, parts: string[]): void {
+  let from = 0;
+  for (const part of parts) {
+    const at = text.indexOf(part, from);
+    expect(at, `"${part}" after position ${from}`).toBeGreaterThanOrEqual(0);
+    from = at + part.length;
+  }
 }

@@ -1,42 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { aLongLetter, aStage1ResponseLetter } from "../../../test/support/letter-documents.ts";
 import {
+  expectInOrder,
   fontSizes,
   inflatedPdf,
   pdfCatalog,
   pdfFonts,
   pdfInfo,
+  PAGE_NUMBER,
   pdfObject,
   pdfStructure,
   pdfText,
   pdfWords,
   popplerAvailable,
+  readingText,
 } from "../../../test/support/pdf-tools.ts";
 import type { LetterDocument } from "../../domain/letters/letter-document.ts";
 import { renderLetterPdf } from "./pdf.ts";
 
 // poppler-utils reads the PDFs; .ci/run installs it, so in CI these tests always run.
 const run = popplerAvailable || process.env.CI ? describe : describe.skip;
-
-const PAGE_NUMBER = /^Page \d+ of \d+$/;
-
-/** pdftotext's output as one line of words, without the page numbers (artifacts, not the letter). */
-function readingText(pdf: Buffer): string {
-  return pdfText(pdf)
-    .split("\n")
-    .filter((line) => !PAGE_NUMBER.test(line.trim()))
-    .join(" ")
-    .replace(/\s+/g, " ");
-}
-
-function expectInOrder(text: string, parts: string[]): void {
-  let from = 0;
-  for (const part of parts) {
-    const at = text.indexOf(part, from);
-    expect(at, `"${part}" after position ${from}`).toBeGreaterThanOrEqual(0);
-    from = at + part.length;
-  }
-}
 
 function partsInReadingOrder(letter: LetterDocument): string[] {
   return [

@@ -6,6 +6,7 @@ import {
   aTrendChart,
 } from "../../../test/support/report-documents.ts";
 import {
+  expectInOrder,
   inflatedPdf,
   pdfCatalog,
   pdfFonts,
@@ -16,6 +17,7 @@ import {
   pdfText,
   pdfWords,
   popplerAvailable,
+  readingText,
 } from "../../../test/support/pdf-tools.ts";
 import { chartSummary } from "../../domain/reporting/chart-data.ts";
 import type { ReportDocument } from "../../domain/reporting/report-document.ts";
@@ -23,25 +25,6 @@ import { renderReportPdf } from "./pdf.ts";
 
 // poppler-utils reads the PDFs; .ci/run installs it, so in CI these tests always run.
 const run = popplerAvailable || process.env.CI ? describe : describe.skip;
-
-const PAGE_NUMBER = /^Page \d+ of \d+$/;
-
-function readingText(pdf: Buffer): string {
-  return pdfText(pdf)
-    .split("\n")
-    .filter((line) => !PAGE_NUMBER.test(line.trim()))
-    .join(" ")
-    .replace(/\s+/g, " ");
-}
-
-function expectInOrder(text: string, parts: string[]): void {
-  let from = 0;
-  for (const part of parts) {
-    const at = text.indexOf(part, from);
-    expect(at, `"${part}" after position ${from}`).toBeGreaterThanOrEqual(0);
-    from = at + part.length;
-  }
-}
 
 run("renderReportPdf", () => {
   it("is tagged, titled, A4 portrait, PDF 1.7, in British English, with its fonts embedded", async () => {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../../test/support/databases.ts";
 import { anOrganisation, testServices } from "../../../test/support/services.ts";
-import { pdfStructureText, pdfText, popplerAvailable } from "../../../test/support/pdf-tools.ts";
+import { expectInOrder, popplerAvailable, readingText, taggedText } from "../../../test/support/pdf-tools.ts";
 import { WebClient } from "../../../test/support/web.ts";
 import { selfAssessmentProvisions } from "../../adapters/self-assessment-file.ts";
 import { addUser } from "../../app/add-user.ts";
@@ -13,24 +13,6 @@ import { buildApp } from "../app.ts";
 const PASSWORD = "correct horse battery";
 // poppler-utils reads the PDFs; .ci/run installs it, so in CI these tests always run.
 const withPoppler = popplerAvailable || process.env.CI ? it : it.skip;
-
-/** A PDF's text in reading order, on one line. */
-const readingText = (pdf: Buffer) => pdfText(pdf).replace(/\s+/g, " ");
-/** The text of a tagged PDF in its structure's order (a table row by row, as a screen reader reads it), on one line. */
-const taggedText = (pdf: Buffer) =>
-  [...pdfStructureText(pdf).matchAll(/^\s*"(.*)"$/gm)]
-    .map((m) => m[1])
-    .join(" ")
-    .replace(/\s+/g, " ");
-
-function expectInOrder(text: string, parts: string[]): void {
-  let from = 0;
-  for (const part of parts) {
-    const at = text.indexOf(part, from);
-    expect(at, `"${part}" after position ${from}`).toBeGreaterThanOrEqual(0);
-    from = at + part.length;
-  }
-}
 
 describe("Ombudsman findings, the self-assessment and the annual report pages", () => {
   let test: TestDatabase;

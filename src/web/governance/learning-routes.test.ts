@@ -1,7 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../../test/support/databases.ts";
-import { pdfStructureText, pdfText, popplerAvailable } from "../../../test/support/pdf-tools.ts";
+import {
+  expectInOrder,
+  pdfText,
+  popplerAvailable,
+  readingText,
+  taggedText,
+} from "../../../test/support/pdf-tools.ts";
 import { anOrganisation, testServices } from "../../../test/support/services.ts";
 import { WebClient } from "../../../test/support/web.ts";
 import { addUser } from "../../app/add-user.ts";
@@ -14,24 +20,6 @@ const READERS: UserRole[] = ["executive", "complaints-team", "admin"];
 const OTHERS: UserRole[] = ["agent", "handler", "reviewer"];
 // poppler-utils reads the PDFs; .ci/run installs it, so in CI these tests always run.
 const withPoppler = popplerAvailable || process.env.CI ? it : it.skip;
-
-/** A PDF's text as pdftotext reads it, on one line. */
-const readingText = (pdf: Buffer) => pdfText(pdf).replace(/\s+/g, " ");
-/** The text of a tagged PDF in its structure's order (a table row by row, as a screen reader reads it), on one line. */
-const taggedText = (pdf: Buffer) =>
-  [...pdfStructureText(pdf).matchAll(/^\s*"(.*)"$/gm)]
-    .map((m) => m[1])
-    .join(" ")
-    .replace(/\s+/g, " ");
-
-function expectInOrder(text: string, parts: string[]): void {
-  let from = 0;
-  for (const part of parts) {
-    const at = text.indexOf(part, from);
-    expect(at, `"${part}" after position ${from}`).toBeGreaterThanOrEqual(0);
-    from = at + part.length;
-  }
-}
 
 describe("the learning log and 'you said, we did' pages", () => {
   let test: TestDatabase;
