@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, mailSettings, oidcSettings } from "./config.ts";
+import { ConfigError, loadConfig, mailSettings, oidcSettings, trustedProxies } from "./config.ts";
 
 const OIDC = {
   REDRESS_OIDC_ISSUER: "https://login.microsoftonline.com/2f1c1a9e-2b1e-4c1e-9a3e-5d6c7b8a9f00/v2.0",
@@ -109,5 +109,30 @@ describe("the public address (links emailed to residents)", () => {
     expect(problems({ REDRESS_PUBLIC_URL: "complaints" })).toEqual([
       "REDRESS_PUBLIC_URL: must be the public address of Redress, like https://complaints.example.org",
     ]);
+  });
+});
+
+describe("the proxies believed about a visitor's address", () => {
+  it("are none by default, so no one can choose the address the per-address limits count", () => {
+    expect(trustedProxies(loadConfig({}))).toBe(false);
+  });
+
+  it("are a number of proxies in front, or their addresses and ranges", () => {
+    const oneHop = trustedProxies(loadConfig({ REDRESS_TRUST_PROXY: "1" }));
+    expect(typeof oneHop === "function" && [oneHop("10.0.0.1", 0), oneHop("10.0.0.2", 1)]).toEqual([
+      true,
+      false,
+    ]);
+    expect(trustedProxies(loadConfig({ REDRESS_TRUST_PROXY: "10.0.0.1, 10.0.1.0/24,::1" }))).toBe(
+      "10.0.0.1, 10.0.1.0/24,::1",
+    );
+  });
+
+  it("refuse anything else in words, including 'true' (which would believe every visitor)", () => {
+    const message =
+      "REDRESS_TRUST_PROXY: must be how many proxies are in front of Redress (like 1) or their addresses (like 10.0.0.1,10.0.1.0/24)";
+    for (const value of ["true", "proxy.example.org", "10.0.0.1/33", "10.0.0.1,", "::1/129"]) {
+      expect(problems({ REDRESS_TRUST_PROXY: value }), value).toEqual([message]);
+    }
   });
 });

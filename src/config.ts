@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 import { parseMailAddress, type MailAddress } from "./adapters/mailer.ts";
 
@@ -14,6 +15,12 @@ const SECURE_URL = { error: "must use https:// (http:// only for localhost)" };
 const MAIL_ADDRESS = {
   error: 'must be one email address, like complaints@example.org or "Complaints <complaints@example.org>"',
 };
+
+function isAddressOrRange(value: string): boolean {
+  const [address = "", bits, ...rest] = value.split("/");
+  if (rest.length > 0 || isIP(address) === 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128));
+}
 
 export function isLoopback(hostname: string): boolean {
   return hostname === "localhost" || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
@@ -36,6 +43,19 @@ const configSchema = z.object({
   REDRESS_COOKIE_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** "on" behind HTTPS: cookies are then sent only over TLS. */
   REDRESS_SECURE_COOKIES: z.enum(["on", "off"]).default("off"),
+  /**
+   * Which proxies to believe about a visitor's address (X-Forwarded-For). The per-address limits (sign-in
+   * throttle, the portal's) count by that address, so believing anyone would let a visitor pick a new one
+   * for each request: unset believes no one; a number, that many proxies in front; or their addresses.
+   */
+  REDRESS_TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine((v) => /^\d{1,2}$/.test(v) || v.split(",").every((part) => isAddressOrRange(part.trim())), {
+      error:
+        "must be how many proxies are in front of Redress (like 1) or their addresses (like 10.0.0.1,10.0.1.0/24)",
+    })
+    .optional(),
   REDRESS_WORKER: z.enum(["on", "off"]).default("on"),
   REDRESS_WARN_WORKING_DAYS: z.coerce.number().int().min(0).max(20).default(2),
   /** Where residents reach this Redress: the start of every link emailed to them (the resident portal). */
@@ -118,6 +138,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   ];
   if (!result.success || problems.length > 0) throw new ConfigError(problems);
   return result.data;
+}
+
+/** Who is believed about a visitor's address (Fastify's trustProxy): no one, the nearest N hops, or these proxies. */
+export type TrustedProxies = false | string | ((address: string, hop: number) => boolean);
+
+export function trustedProxies(config: Config): TrustedProxies {
+  const value = config.REDRESS_TRUST_PROXY;
+  if (value === undefined) return false;
+  if (!/^\d+$/.test(value)) return value;
+  const hops = Number(value);
+  return (_address, hop) => hop < hops;
 }
 
 /** Where the database is: "PostgreSQL at host/db" or "embedded database in <folder>", for logs. */

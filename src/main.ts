@@ -10,6 +10,7 @@ import {
   loadConfig,
   mailSettings,
   oidcSettings,
+  trustedProxies,
 } from "./config.ts";
 import { configuredDelivery } from "./jobs/mail/configured-delivery.ts";
 import { startWorker } from "./jobs/worker.ts";
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
     ...(config.REDRESS_COOKIE_SECRET ? { cookieSecret: config.REDRESS_COOKIE_SECRET } : {}),
     secureCookies: config.REDRESS_SECURE_COOKIES === "on",
     publicUrl: config.REDRESS_PUBLIC_URL,
+    trustProxy: trustedProxies(config),
     ...(oidc ? { openId: openIdRelyingParty(oidc) } : {}),
   });
   if (oidc) console.log(`Sign-in with an organisation account: ${oidc.issuer}`);

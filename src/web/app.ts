@@ -33,6 +33,7 @@ import { registerOidcRoutes } from "./staff/oidc-routes.ts";
 import { registerSignInRoutes } from "./staff/sign-in-routes.ts";
 import { registerUploads } from "./uploads.ts";
 import { createViewEnvironment, GOVUK_DIST } from "./views.ts";
+import type { TrustedProxies } from "../config.ts";
 
 export interface WebOptions {
   /** Signs the session cookie. Random per process when not given (sessions then end on restart). */
@@ -48,6 +49,8 @@ export interface WebOptions {
   apiRequestsPerMinute?: number;
   /** The public address of Redress, for links emailed to residents (REDRESS_PUBLIC_URL). */
   publicUrl?: string;
+  /** Proxies believed about a visitor's address (REDRESS_TRUST_PROXY); by default none. */
+  trustProxy?: TrustedProxies;
   /** Requests allowed per minute from one address to each resident portal page. */
   portalRequestsPerMinute?: number;
 }
@@ -57,7 +60,7 @@ export interface WebOptions {
  * work with JavaScript off), CSRF on every form, security headers, and sign-in throttling.
  */
 export async function buildApp(services: Services, options: WebOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, trustProxy: true });
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: options.trustProxy ?? false });
   await app.register(fastifyHelmet, {
     enableCSPNonces: true,
     // style-src 'self': with nonces on, Helmet would otherwise allow only nonced styles, and browsers that

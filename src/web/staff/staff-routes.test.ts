@@ -7,6 +7,7 @@ import { addUser } from "../../app/add-user.ts";
 import { logComplaint } from "../../app/log-complaint.ts";
 import type { UserRole } from "../../domain/access/roles.ts";
 import { buildApp } from "../app.ts";
+import type { TrustedProxies } from "../../config.ts";
 
 const PASSWORD = "correct horse battery";
 
@@ -87,6 +88,28 @@ describe("staff workspace routes", () => {
     for (let i = 0; i < 4; i++) statuses.push((await client.signIn("handler@bchg.test", "guess")).statusCode);
     expect(statuses).toEqual([400, 400, 400, 429]);
     await throttled.close();
+  });
+
+  it("counts sign-in attempts by the connection's address unless a proxy in front is trusted (REDRESS_TRUST_PROXY)", async () => {
+    const attempts = async (options: { trustProxy?: TrustedProxies }) => {
+      const app = await buildApp(testServices(test.db), { signInAttemptsPerMinute: 2, ...options });
+      const statuses = [];
+      for (let i = 1; i <= 3; i++) {
+        const response = await app.inject({
+          method: "POST",
+          url: "/sign-in",
+          headers: { "x-forwarded-for": `203.0.113.${i}` },
+          payload: { email: "handler@bchg.test", password: "guess" },
+        });
+        statuses.push(response.statusCode);
+      }
+      await app.close();
+      return statuses;
+    };
+    // A made-up X-Forwarded-For on each request does not buy a fresh allowance...
+    expect((await attempts({})).at(-1)).toBe(429);
+    // ...but behind a trusted proxy each visitor's own address is counted.
+    expect(await attempts({ trustProxy: (_address, hop) => hop < 1 })).not.toContain(429);
   });
 
   it("refuses a form without its CSRF token", async () => {
