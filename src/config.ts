@@ -51,7 +51,7 @@ const configSchema = z.object({
   REDRESS_TRUST_PROXY: z
     .string()
     .trim()
-    .refine((v) => /^\d{1,2}$/.test(v) || v.split(",").every((part) => isAddressOrRange(part.trim())), {
+    .refine((v) => readTrustedProxies(v) !== null, {
       error:
         "must be how many proxies are in front of Redress (like 1) or their addresses (like 10.0.0.1,10.0.1.0/24)",
     })
@@ -143,12 +143,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** Who is believed about a visitor's address (Fastify's trustProxy): no one, the nearest N hops, or these proxies. */
 export type TrustedProxies = false | string | ((address: string, hop: number) => boolean);
 
+/** REDRESS_TRUST_PROXY read once for both checking and use: a number of hops, or addresses; null if neither. */
+function readTrustedProxies(value: string): TrustedProxies | null {
+  if (/^\d{1,2}$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  return value.split(",").every((part) => isAddressOrRange(part.trim())) ? value : null;
+}
+
 export function trustedProxies(config: Config): TrustedProxies {
   const value = config.REDRESS_TRUST_PROXY;
-  if (value === undefined) return false;
-  if (!/^\d+$/.test(value)) return value;
-  const hops = Number(value);
-  return (_address, hop) => hop < hops;
+  return value === undefined ? false : (readTrustedProxies(value) ?? false);
 }
 
 /** Where the database is: "PostgreSQL at host/db" or "embedded database in <folder>", for logs. */
